@@ -1,0 +1,114 @@
+"""What every command shares: error handling, output streams, the chosen library."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+import typer
+
+from hii_planner.core.errors import HiiPlannerError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from hii_planner.core.library import Library
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_PROBLEM = 1
+EXIT_INTERRUPTED = 130
+
+
+@dataclass
+class State:
+    """Global options, set by the top-level callback."""
+
+    library_path: Path | None = None
+
+    def library_dir(self) -> Path:
+        """The library folder in use: --library, HII_PLANNER_LIBRARY, or the shipped one."""
+        if self.library_path is not None:
+            return self.library_path
+        from hii_planner.core.library import default_library_path
+
+        return default_library_path()
+
+    def library(self) -> Library:
+        """Load the library in use, raising `LibraryError` with every problem."""
+        from hii_planner.core.library import load_library
+
+        return load_library(self.library_dir())
+
+
+def state(ctx: typer.Context) -> State:
+    """The global options of this invocation."""
+    found = ctx.find_root().obj
+    return found if isinstance(found, State) else State()
+
+
+def stdout_console() -> Console:
+    """A rich console for data on stdout (colour off for NO_COLOR and pipes)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    """A rich console for messages on stderr."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def emit_json(data: Any) -> None:
+    """Write *data* as stable, indented JSON on stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def message(text: str, *, style: str | None = None) -> None:
+    """Print a message for the user on stderr."""
+    stderr_console().print(text, style=style, markup=False)
+
+
+def report_error(error: HiiPlannerError) -> None:
+    """Print an error with every finding and its hint, in the one place errors are shown."""
+    from rich.text import Text
+
+    console = stderr_console()
+    lines = error.lines()
+    if len(lines) == 1:
+        console.print(Text("error: ", style="bold red") + Text(lines[0]))
+    else:
+        console.print(Text("error: ", style="bold red") + Text(str(error)))
+        for line in lines:
+            console.print(Text("  • ") + Text(line))
+    if error.hint:
+        console.print(Text("hint: ", style="bold") + Text(error.hint))
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the error tree and interrupts into messages and exit codes (no tracebacks)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except HiiPlannerError as error:
+            report_error(error)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            message("interrupted; nothing was written")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (`| head`); quietly stop writing.
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper

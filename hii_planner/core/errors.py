@@ -1,0 +1,127 @@
+"""The one exception tree of hii-planner; the CLI turns it into messages and exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about a library or plan file, with where to look."""
+
+    file: str
+    line: int | None
+    location: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        key = f" {self.location}:" if self.location else ""
+        return f"{where}:{key} {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        """The contract's shape for `library check --json`."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "location": self.location,
+            "message": self.message,
+        }
+
+
+class HiiPlannerError(Exception):
+    """Base of every error the user can act on (exit code 1, no traceback)."""
+
+    exit_code = 1
+    hint: str | None = None
+
+    def lines(self) -> list[str]:
+        """The message, one line per finding."""
+        return [str(self)]
+
+
+class LibraryError(HiiPlannerError):
+    """The module library cannot be used: it carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        super().__init__(f"the library has {count} problem{'s' if count != 1 else ''}")
+        self.hint = "run `hii-planner library check` for the full report"
+
+    def lines(self) -> list[str]:
+        """Every problem, one per line."""
+        return [str(p) for p in self.problems]
+
+
+class RequestError(HiiPlannerError):
+    """A plan request names unknown things or misses answers; all are listed at once."""
+
+    def __init__(self, messages: Sequence[str], *, hint: str | None = None) -> None:
+        self.messages = tuple(messages)
+        super().__init__("; ".join(self.messages))
+        self.hint = hint
+
+    def lines(self) -> list[str]:
+        """Every message, one per line."""
+        return list(self.messages)
+
+
+class PlanningError(HiiPlannerError):
+    """The request is understood but no plan satisfies it (the message names the chain)."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class PlanFileError(HiiPlannerError):
+    """A plan file cannot be read or does not follow the plan format."""
+
+    def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        super().__init__(f"{file} is not a valid plan file")
+        self.hint = "the file was left untouched; fix it by hand or restore a copy"
+
+    def lines(self) -> list[str]:
+        """Every problem, one per line."""
+        return [str(p) for p in self.problems]
+
+
+class StalePlanError(HiiPlannerError):
+    """The plan changed on disk since it was read, so it is not overwritten."""
+
+    def __init__(self, file: str, *, expected: int, found: int) -> None:
+        super().__init__(
+            f"{file} changed since it was read (revision {expected} then, {found} now); "
+            "nothing was written"
+        )
+        self.hint = "run the command again to apply it to the current plan"
+
+
+class OutputExistsError(HiiPlannerError):
+    """A command would overwrite a file the user did not ask to replace."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(f"{file} already exists; nothing was written")
+        self.hint = "pass --force to replace it, or choose another --out"
+
+
+class DeliveryError(HiiPlannerError):
+    """A delivery record (attendance, reschedule) cannot be applied to the plan."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class FileAccessError(HiiPlannerError):
+    """A file or folder cannot be read or written (permissions, missing, full disk)."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
