@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import typer
 
+from hii_planner.cli import plan_inspect, plan_new
+
 app = typer.Typer(
     help="Build, inspect, export and track participants' plans.", no_args_is_help=True
 )
+app.command("new")(plan_new.new)
+app.command("show")(plan_inspect.show)
+app.command("check")(plan_inspect.check)
+app.command("why")(plan_inspect.why)
+app.command("export")(plan_inspect.export)

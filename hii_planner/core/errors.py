@@ -43,18 +43,29 @@ class HiiPlannerError(Exception):
         return [str(self)]
 
 
-class LibraryError(HiiPlannerError):
-    """The module library cannot be used: it carries every problem found."""
+class ProblemsError(HiiPlannerError):
+    """An error made of located problems (file:line: key: message), one line each."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, summary: str, problems: Sequence[Problem], *, hint: str) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        super().__init__(f"the library has {count} problem{'s' if count != 1 else ''}")
-        self.hint = "run `hii-planner library check` for the full report"
+        super().__init__(summary)
+        self.hint = hint
 
     def lines(self) -> list[str]:
         """Every problem, one per line."""
         return [str(p) for p in self.problems]
+
+
+class LibraryError(ProblemsError):
+    """The module library cannot be used: it carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        count = len(problems)
+        super().__init__(
+            f"the library has {count} problem{'s' if count != 1 else ''}",
+            problems,
+            hint="run `hii-planner library check` for the full report",
+        )
 
 
 class RequestError(HiiPlannerError):
@@ -62,7 +73,8 @@ class RequestError(HiiPlannerError):
 
     def __init__(self, messages: Sequence[str], *, hint: str | None = None) -> None:
         self.messages = tuple(messages)
-        super().__init__("; ".join(self.messages))
+        count = len(self.messages)
+        super().__init__(self.messages[0] if count == 1 else f"{count} problems with the request")
         self.hint = hint
 
     def lines(self) -> list[str]:
@@ -78,18 +90,26 @@ class PlanningError(HiiPlannerError):
         self.hint = hint
 
 
-class PlanFileError(HiiPlannerError):
+class PlanFileError(ProblemsError):
     """A plan file cannot be read or does not follow the plan format."""
 
     def __init__(self, file: str, problems: Sequence[Problem]) -> None:
-        self.file = file
-        self.problems = tuple(problems)
-        super().__init__(f"{file} is not a valid plan file")
-        self.hint = "the file was left untouched; fix it by hand or restore a copy"
+        super().__init__(
+            f"{file} is not a valid plan file",
+            problems,
+            hint="the file was left untouched; fix it by hand or restore a copy",
+        )
 
-    def lines(self) -> list[str]:
-        """Every problem, one per line."""
-        return [str(p) for p in self.problems]
+
+class AnswersFileError(ProblemsError):
+    """An answers file cannot be read or does not have the request's shape."""
+
+    def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+        super().__init__(
+            f"{file} is not a valid answers file",
+            problems,
+            hint="`hii-planner library schema answers` describes the format",
+        )
 
 
 class StalePlanError(HiiPlannerError):

@@ -19,6 +19,7 @@ from hii_planner.core._types import (
 )
 from hii_planner.core.request import FacilitatorName, SessionRef
 
+
 class PlanLibrary(Mutable):
     """Which library the plan was made from, to detect later drift."""
 
