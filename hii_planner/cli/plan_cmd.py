@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from hii_planner.cli import plan_inspect, plan_new
+from hii_planner.cli import plan_edit, plan_inspect, plan_new, plan_track
 
-app = typer.Typer(
-    help="Build, inspect, export and track participants' plans.", no_args_is_help=True
-)
+app = typer.Typer(help="Build, inspect, export and track participants' plans.", no_args_is_help=True)
 app.command("new")(plan_new.new)
+app.command("edit")(plan_edit.edit)
 app.command("show")(plan_inspect.show)
 app.command("check")(plan_inspect.check)
 app.command("why")(plan_inspect.why)
 app.command("export")(plan_inspect.export)
+app.command("record")(plan_track.record)
+app.command("reschedule")(plan_track.reschedule)
+app.command("report")(plan_track.report)
+app.command("list")(plan_track.list_plans)

@@ -145,3 +145,13 @@ class FileAccessError(HiiPlannerError):
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class InterruptedByUser(HiiPlannerError):
+    """The user stopped an interactive command (Ctrl-C, closed terminal); exit 130."""
+
+    exit_code = 130
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
