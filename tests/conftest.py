@@ -8,9 +8,14 @@ from typing import Any, Protocol
 
 import pytest
 import tomli_w
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from hii_planner.cli import app
+
+# No per-example deadline: first calls import libraries (holidays) and would look slow.
+settings.register_profile("hii", deadline=None, max_examples=60)
+settings.load_profile("hii")
 
 FROZEN_EPOCH = "1795000000"  # 2026-11-18T07:06:40Z, a Wednesday
 

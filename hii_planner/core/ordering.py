@@ -118,5 +118,7 @@ def _alternate(
         left[slot.module] -= 1
         if left[slot.module] == 0:
             done.add(slot.module)
-        turn = 1 - which
+        # First- and last-placed modules frame the plan; alternation starts after them.
+        if library.modules[slot.module].placement == "any":
+            turn = 1 - which
     return merged

@@ -44,6 +44,11 @@ def build_plan(library: Library, request: PlanRequest, *, now: dt.datetime) -> P
     check_request(library, request)
     assert request.participant is not None  # check_request insists on it
     selection = select_modules(library, request)
+    if not selection.reasons:
+        raise PlanningError(
+            "nothing to plan: no module was chosen, recommended for a need, or core",
+            hint="pass --need ID or --module ID (`hii-planner library list` shows modules)",
+        )
     module_order = order_modules(library, list(selection.reasons), request.modules)
 
     skipped = {tuple(ref.split("/", 1)) for ref in request.skip_sessions}
