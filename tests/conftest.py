@@ -17,7 +17,7 @@ from hii_planner.cli import app
 settings.register_profile("hii", deadline=None, max_examples=60)
 settings.load_profile("hii")
 
-FROZEN_EPOCH = "1795000000"  # 2026-11-18T07:06:40Z, a Wednesday
+FROZEN_EPOCH = "1795000000"  # 2026-11-18T11:06:40Z, a Wednesday
 
 
 @pytest.fixture(autouse=True)

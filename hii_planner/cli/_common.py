@@ -64,7 +64,8 @@ def stderr_console() -> Console:
     """A rich console for messages on stderr."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    # Soft wrap: messages stay one line each, so scripts and grep see them whole.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:
