@@ -36,7 +36,7 @@ class State:
         """The library folder in use: --library, HII_PLANNER_LIBRARY, or the shipped one."""
         if self.library_path is not None:
             return self.library_path
-        from hii_planner.core.library import default_library_path
+        from hii_planner.core.library_index import default_library_path
 
         return default_library_path()
 

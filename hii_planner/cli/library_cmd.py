@@ -36,10 +36,12 @@ class SchemaKind(StrEnum):
 @handle_errors
 def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Show the library's name, version, notice, needs, tracks and screening questions."""
-    library = state(ctx).library()
     if as_json:
-        emit_json(library.info.model_dump(mode="json"))
+        from hii_planner.core.library_index import listing
+
+        emit_json(listing(state(ctx).library_dir(), "info"))
         return
+    library = state(ctx).library()
     from hii_planner.cli.library_views import render_info
 
     render_info(library)
@@ -49,12 +51,12 @@ def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @handle_errors
 def list_modules(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List the modules with their track, sessions, needs and prerequisites."""
-    from hii_planner.core.library_json import module_listing
-
-    library = state(ctx).library()
     if as_json:
-        emit_json([module_listing(m) for m in library.modules.values()])
+        from hii_planner.core.library_index import listing
+
+        emit_json(listing(state(ctx).library_dir(), "modules"))
         return
+    library = state(ctx).library()
     from hii_planner.cli.library_views import render_list
 
     render_list(library)

@@ -6,7 +6,9 @@ import typer
 
 from hii_planner.cli import plan_edit, plan_inspect, plan_new, plan_track
 
-app = typer.Typer(help="Build, inspect, export and track participants' plans.", no_args_is_help=True)
+app = typer.Typer(
+    help="Build, inspect, export and track participants' plans.", no_args_is_help=True
+)
 app.command("new")(plan_new.new)
 app.command("edit")(plan_edit.edit)
 app.command("show")(plan_inspect.show)

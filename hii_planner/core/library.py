@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,24 +13,22 @@ from pydantic import BaseModel
 
 from hii_planner.core._types import SLUG_PATTERN
 from hii_planner.core.errors import LibraryError, Problem, RequestError
+from hii_planner.core.library_index import (
+    LIBRARY_FILE,
+    combined_digest,
+    default_library_path,
+    file_digests,
+)
 from hii_planner.core.library_models import LibraryInfo, Module, Need
 from hii_planner.core.suggest import unknown
 from hii_planner.core.tomlsource import TomlDocument, read_toml
 from hii_planner.core.validation import validate_document
 
-LIBRARY_FILE = "library.toml"
+__all__ = ["Library", "LibraryCheck", "check_library", "default_library_path", "load_library"]
+
 MAX_MODULE_FILES = 10_000
 _SLUG = re.compile(SLUG_PATTERN)
 M = TypeVar("M", bound=BaseModel)
-
-
-def default_library_path() -> Path:
-    """The library shipped with hii-planner (inside the package once installed)."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "modules"
-    if installed.is_dir():
-        return installed
-    return package.parent / "modules"
 
 
 @dataclass(frozen=True)
@@ -180,13 +177,13 @@ def check_library(path: Path) -> LibraryCheck:
         return LibraryCheck(path, tuple(errors), tuple(warnings), None)
 
     ordered = _library_order(info, modules)
-    file_digests = dict(_file_digests(path, module_files))
+    digests = file_digests([path / LIBRARY_FILE, *module_files])
     library = Library(
         path=path,
         info=info,
         modules={m.id: m for m in ordered},
-        digest=_combined_digest(file_digests),
-        file_digests=file_digests,
+        digest=combined_digest(digests),
+        file_digests=digests,
         warnings=tuple(warnings),
         files={m.id: Path(documents[m.id].file).name for m in ordered},
     )
@@ -226,15 +223,3 @@ def _library_order(info: LibraryInfo, modules: list[Module]) -> list[Module]:
     """The order named in library.toml, then the remaining modules by id."""
     rank = {module_id: index for index, module_id in enumerate(info.order)}
     return sorted(modules, key=lambda m: (rank.get(m.id, len(rank)), m.id))
-
-
-def _file_digests(path: Path, module_files: list[Path]) -> Iterator[tuple[str, str]]:
-    for file in [path / LIBRARY_FILE, *module_files]:
-        yield file.name, "sha256:" + hashlib.sha256(file.read_bytes()).hexdigest()
-
-
-def _combined_digest(file_digests: Mapping[str, str]) -> str:
-    combined = hashlib.sha256()
-    for name in sorted(file_digests):
-        combined.update(f"{name}\0{file_digests[name]}\n".encode())
-    return "sha256:" + combined.hexdigest()

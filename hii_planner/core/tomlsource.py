@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,9 @@ def _opens_multiline_string(value: str) -> str | None:
     return None
 
 
+_ARRAY_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*|[\[\]{},]|[^\s"\'\[\]{},#]+')
+
+
 class _ArrayScanner:
     """Follows a multi-line array value, recording the line of each element."""
 
@@ -51,35 +55,26 @@ class _ArrayScanner:
         self.depth = 0
         self.index = 0
         self.expecting = True
-        self.quote: str | None = None
 
     def feed(self, text: str, number: int) -> bool:
         """Scan one line of the value; return True while the array is still open."""
-        position = 0
-        while position < len(text):
-            char = text[position]
-            if self.quote is not None:
-                if char == "\\" and self.quote == '"':
-                    position += 1
-                elif char == self.quote:
-                    self.quote = None
-            elif char == "#":
+        for match in _ARRAY_TOKEN.finditer(text):
+            token = match.group()
+            if token[0] == "#":
                 break
-            elif char in "[{":
+            if token in ("[", "{"):
                 self._element(number)
                 self.depth += 1
-            elif char in "]}":
+            elif token in ("]", "}"):
                 self.depth -= 1
                 if self.depth == 0:
                     return False
-            elif char == "," and self.depth == 1:
-                self.index += 1
-                self.expecting = True
-            elif not char.isspace():
+            elif token == ",":
+                if self.depth == 1:
+                    self.index += 1
+                    self.expecting = True
+            else:
                 self._element(number)
-                if char in "\"'":
-                    self.quote = char
-            position += 1
         return True
 
     def _element(self, number: int) -> None:
@@ -138,11 +133,16 @@ def key_lines(text: str) -> dict[KeyPath, int]:
 
 @dataclass(frozen=True)
 class TomlDocument:
-    """A parsed TOML file with the line of each key, for precise error messages."""
+    """A parsed TOML file that can tell the line of each key, for precise error messages."""
 
     file: str
     data: dict[str, Any]
-    lines: Mapping[KeyPath, int] = field(default_factory=dict)
+    text: str = ""
+
+    @cached_property
+    def lines(self) -> Mapping[KeyPath, int]:
+        """Key paths to line numbers, worked out only when a problem needs a line."""
+        return key_lines(self.text)
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of *path*, or of its nearest written parent."""
@@ -206,4 +206,4 @@ def parse_toml(raw: bytes, *, file: str) -> TomlDocument | Problem:
         return Problem(file, line, "", f"TOML syntax error: {message}")
     except RecursionError:
         return Problem(file, None, "", "the file is nested too deeply to read")
-    return TomlDocument(file=file, data=data, lines=key_lines(text))
+    return TomlDocument(file=file, data=data, text=text)
