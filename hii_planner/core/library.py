@@ -17,7 +17,6 @@ from hii_planner.core.library_index import (
     LIBRARY_FILE,
     combined_digest,
     default_library_path,
-    file_digests,
 )
 from hii_planner.core.library_models import LibraryInfo, Module, Need
 from hii_planner.core.suggest import unknown
@@ -177,7 +176,8 @@ def check_library(path: Path) -> LibraryCheck:
         return LibraryCheck(path, tuple(errors), tuple(warnings), None)
 
     ordered = _library_order(info, modules)
-    digests = file_digests([path / LIBRARY_FILE, *module_files])
+    # The same digests as library_index.file_digests, from the bytes already read.
+    digests = {Path(d.file).name: d.digest for d in [info_doc, *documents.values()] if d}
     library = Library(
         path=path,
         info=info,

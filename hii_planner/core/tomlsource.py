@@ -8,6 +8,7 @@ inside inline tables or multi-line arrays fall back to the enclosing key's line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -138,6 +139,7 @@ class TomlDocument:
     file: str
     data: dict[str, Any]
     text: str = ""
+    digest: str = ""  # sha256 of the file's bytes, as in plan files' library.files
 
     @cached_property
     def lines(self) -> Mapping[KeyPath, int]:
@@ -206,4 +208,5 @@ def parse_toml(raw: bytes, *, file: str) -> TomlDocument | Problem:
         return Problem(file, line, "", f"TOML syntax error: {message}")
     except RecursionError:
         return Problem(file, None, "", "the file is nested too deeply to read")
-    return TomlDocument(file=file, data=data, text=text)
+    digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+    return TomlDocument(file=file, data=data, text=text, digest=digest)
