@@ -1,5 +1,21 @@
-"""Allow ``python -m hii_planner``."""
+"""Console entry point, also `python -m hii_planner`: answers `--version` before the CLI loads."""
 
-from hii_planner.cli import main
+from __future__ import annotations
 
-main()
+import sys
+
+
+def main() -> None:
+    """Run hii-planner; a bare ``--version`` is answered without importing the command line."""
+    if sys.argv[1:] == ["--version"]:
+        from hii_planner import __version__
+
+        sys.stdout.write(f"hii-planner {__version__}\n")
+        return
+    from hii_planner.cli import main as run_cli
+
+    run_cli()
+
+
+if __name__ == "__main__":
+    main()
