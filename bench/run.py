@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
 
 import tomli_w
 
@@ -173,21 +174,15 @@ def handouts(runs: int, work: Path) -> list[Figure]:
 
     library = load_library(default_library_path())
     needs = [n.id for n in library.info.needs]
-    request = PlanRequest(participant="P-0032", needs=needs, max_sessions=32)
-    try:
-        plan = build_plan(library, request, now=dt.datetime(2026, 11, 22, tzinfo=dt.UTC)).plan
-    except Exception:  # the shipped library may not fit 32 sessions; use what it gives
-        plan = build_plan(
-            library,
-            request.model_copy(update={"max_sessions": None}),
-            now=dt.datetime(2026, 11, 22, tzinfo=dt.UTC),
-        ).plan
-        plan.sessions = plan.sessions[:32]
+    request = PlanRequest(participant="P-0032", needs=needs)
+    plan = build_plan(library, request, now=dt.datetime(2026, 11, 22, tzinfo=dt.UTC)).plan
+    plan.sessions = plan.sessions[:32]  # the longest plan the programme runs
+    formats: list[Literal["html", "pdf"]] = ["html", "pdf"]
     figures = []
-    for output_format in ("html", "pdf"):
+    for output_format in formats:
         out = work / f"handouts-{output_format}"
 
-        def render(output_format: str = output_format, out: Path = out) -> None:
+        def render(output_format: Literal["html", "pdf"] = output_format, out: Path = out) -> None:
             shutil.rmtree(out, ignore_errors=True)
             write_handouts(plan, library, out_dir=out, output_format=output_format, audience="all")
 
