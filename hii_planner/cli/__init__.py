@@ -13,7 +13,6 @@ from hii_planner.cli._common import State
 
 app = typer.Typer(
     name="hii-planner",
-    help="Plan, print and track modular one-to-one interventions.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals may hold participants' data
@@ -38,7 +37,7 @@ def main_options(
         typer.Option(
             "--library",
             envvar="HII_PLANNER_LIBRARY",
-            help="Module library folder [default: the library shipped with hii-planner].",
+            help="Module library folder \\[default: the library shipped with hii-planner].",
             show_default=False,
         ),
     ] = None,

@@ -87,7 +87,7 @@ def check(
     directory: Annotated[
         Path | None,
         typer.Argument(
-            help="Library folder to check [default: the library in use].", show_default=False
+            help="Library folder to check \\[default: the library in use].", show_default=False
         ),
     ] = None,
     as_json: JsonOption = False,

@@ -62,7 +62,7 @@ def new(
         typer.Option(
             "--out",
             "-o",
-            help="Plan file to write, or - for stdout [default: REFERENCE.toml].",
+            help="Plan file to write, or - for stdout \\[default: REFERENCE.toml].",
             rich_help_panel=_OUTPUT,
             show_default=False,
         ),
@@ -129,26 +129,27 @@ def new(
     start: Annotated[
         str | None,
         typer.Option(
-            help="First possible date, YYYY-MM-DD [default: tomorrow].",
+            help="First possible date, YYYY-MM-DD \\[default: tomorrow].",
             rich_help_panel=_SCHEDULE,
             show_default=False,
         ),
     ] = None,
     cadence: Annotated[
         CadenceChoice | None,
-        typer.Option(help="How often [default: weekly].", rich_help_panel=_SCHEDULE),
+        typer.Option(help="How often \\[default: weekly].", rich_help_panel=_SCHEDULE),
     ] = None,
     weekday: Annotated[
         list[WeekdayChoice] | None,
         typer.Option(
-            help="Session day; twice for twice-weekly [default: the start's weekday].",
+            help="Session day; twice for twice-weekly \\[default: the start's weekday].",
             rich_help_panel=_SCHEDULE,
         ),
     ] = None,
     holidays: Annotated[
         HolidayChoice | None,
         typer.Option(
-            help="Public holidays to skip [default: england-and-wales].", rich_help_panel=_SCHEDULE
+            help="Public holidays to skip \\[default: england-and-wales].",
+            rich_help_panel=_SCHEDULE,
         ),
     ] = None,
 ) -> None:
@@ -179,7 +180,12 @@ def new(
     if not no_input and interactive_terminal():
         from hii_planner.wizard import run_wizard
 
-        result = run_wizard(library, merged, resume=resume)
+        # The wizard saves through this callback, so a failed save returns to its
+        # final screen, and its draft is deleted only once the plan is written.
+        run_wizard(
+            library, merged, resume=resume, save=lambda r: save_new_plan(r, out=out, force=force)
+        )
+        return
     else:
         if resume:
             from hii_planner.core.errors import RequestError
