@@ -1,36 +1,211 @@
-"""`hii-planner plan record|reschedule|report|list`: delivery tracking (being built)."""
+"""`hii-planner plan record|reschedule|report|list`: delivery tracking and the caseload."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from hii_planner.cli._common import handle_errors
+from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
 
 PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
+Number = Annotated[
+    int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
+]
+
+
+class RecordStatus(StrEnum):
+    """What happened at a session."""
+
+    delivered = "delivered"
+    missed = "missed"
+    cancelled = "cancelled"
+
+
+class ReportFormat(StrEnum):
+    """Formats of `plan report`."""
+
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date such as 2027-01-04") from None
 
 
 @handle_errors
-def record(plan_file: PlanFile) -> None:
-    """Record what happened at a session: delivered, missed or cancelled."""
-    raise NotImplementedError
+def record(
+    plan_file: PlanFile,
+    number: Number,
+    status: Annotated[
+        RecordStatus,
+        typer.Option(help="What happened at the session.", show_default=False),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="The day it took place, YYYY-MM-DD \\[default: its planned date].",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str, typer.Option(help="A short note for the session record (facilitators only).")
+    ] = "",
+    not_engaged: Annotated[
+        bool, typer.Option("--not-engaged", help="Record an engagement concern.")
+    ] = False,
+) -> None:
+    """Record what happened at a session: delivered, missed or cancelled.
+
+    A missed session stays in the plan as missed; a catch-up of it takes the
+    next free slot and every later planned session moves one slot on.
+    A cancelled session is not made up and nothing moves.
+    """
+    from hii_planner.cli.plan_views import report_delivery
+    from hii_planner.core import clock
+    from hii_planner.core.delivery import record_in_file
+
+    plan, outcome = record_in_file(
+        plan_file,
+        number,
+        status=status.value,
+        date=_parse_date(date),
+        note=note,
+        not_engaged=not_engaged,
+        now=clock.now(),
+    )
+    report_delivery(plan, outcome, today=clock.today())
 
 
 @handle_errors
-def reschedule(plan_file: PlanFile) -> None:
+def reschedule(
+    plan_file: PlanFile,
+    number: Number,
+    date: Annotated[str, typer.Option(help="The new date, YYYY-MM-DD.", show_default=False)],
+    cascade: Annotated[
+        bool,
+        typer.Option("--cascade", help="Move every later planned session to the slots after it."),
+    ] = False,
+) -> None:
     """Move a planned session to another date, optionally moving the later ones too."""
-    raise NotImplementedError
+    from hii_planner.cli.plan_views import report_delivery
+    from hii_planner.core import clock
+    from hii_planner.core.delivery import reschedule_in_file
+
+    new_date = _parse_date(date)
+    assert new_date is not None  # the option is required
+    plan, outcome = reschedule_in_file(
+        plan_file, number, date=new_date, cascade=cascade, now=clock.now()
+    )
+    report_delivery(plan, outcome, today=clock.today())
 
 
 @handle_errors
-def report(plan_file: PlanFile) -> None:
-    """Write the post-intervention report skeleton."""
-    raise NotImplementedError
+def report(
+    ctx: typer.Context,
+    plan_file: PlanFile,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format \\[default: from the --out suffix, else markdown].",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write, or - for stdout "
+            "\\[default: stdout; for pdf, REFERENCE-report.pdf].",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write the post-intervention report skeleton (Markdown, HTML or PDF).
+
+    It lists attendance, modules completed, the needs they addressed and the
+    session notes, with headed blank sections for your formulation of change.
+    """
+    from hii_planner.core import clock
+    from hii_planner.core.atomic import write_atomic
+    from hii_planner.core.planfile import read_plan
+    from hii_planner.core.report import build_report
+    from hii_planner.documents.render import render_document
+
+    plan = read_plan(plan_file)
+    chosen = output_format.value if output_format else _format_from(out)
+    library = state(ctx).library()
+    same_library = library.info.name == plan.library.name
+    if not same_library:
+        from hii_planner.cli._common import message
+
+        message(
+            f"warning: the plan was made with the library {plan.library.name!r}, not "
+            f"{library.info.name!r}: need titles and the protective marking are left out "
+            "(pass --library with the plan's library)"
+        )
+    document = build_report(plan, today=clock.today(), library=library if same_library else None)
+    data = render_document(document, chosen)
+    if out is None and chosen == "pdf":
+        out = f"{plan.participant.reference}-report.pdf"
+    if out is None or out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(Path(out), data, replace=force)
+    from hii_planner.cli._common import message
+
+    message(f"✓ wrote {out}")
+
+
+def _format_from(out: str | None) -> str:
+    suffix = Path(out).suffix.lower() if out and out != "-" else ""
+    return {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(suffix, "markdown")
 
 
 @handle_errors
-def list_plans(folder: Annotated[Path, typer.Argument(help="Folder of plan files.")]) -> None:
-    """The caseload: every plan in a folder with its progress and next date."""
-    raise NotImplementedError
+def list_plans(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Folder of plan files.", show_default=False)],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (stable, documented).")
+    ] = False,
+) -> None:
+    """The caseload: every plan in a folder with its progress and next date.
+
+    Plans that cannot be read are reported on stderr and the others are still
+    listed; the exit code is then 1.
+    """
+    from hii_planner.cli.plan_views import render_caseload, report_unreadable
+    from hii_planner.core import clock
+    from hii_planner.core.caseload import caseload_json, read_caseload
+    from hii_planner.core.errors import HiiPlannerError
+
+    try:
+        library = state(ctx).library()
+    except HiiPlannerError as error:
+        library = None
+        from hii_planner.cli._common import message
+
+        message(f"warning: library changes are not checked: {error}")
+    entries = read_caseload(folder, today=clock.today(), library=library)
+    if as_json:
+        emit_json(caseload_json(entries))
+    else:
+        render_caseload(entries, folder=folder)
+    if report_unreadable(entries):
+        raise typer.Exit(EXIT_PROBLEM)

@@ -23,7 +23,14 @@ from hii_planner.core.suggest import unknown
 from hii_planner.core.tomlsource import TomlDocument, read_toml
 from hii_planner.core.validation import validate_document
 
-__all__ = ["Library", "LibraryCheck", "check_library", "default_library_path", "load_library"]
+__all__ = [
+    "LIBRARY_FILE",
+    "Library",
+    "LibraryCheck",
+    "check_library",
+    "default_library_path",
+    "load_library",
+]
 
 MAX_MODULE_FILES = 10_000
 _SLUG = re.compile(SLUG_PATTERN)

@@ -158,7 +158,8 @@ class plan_lock:
         from filelock import FileLock
 
         self.path = path
-        self.lock = FileLock(path.parent / f".{path.name}.lock", timeout=LOCK_TIMEOUT_SECONDS)
+        lock_file = path.parent / f".{path.name}.lock"
+        self.lock = FileLock(lock_file, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
 
     def __enter__(self) -> None:
         from filelock import Timeout
