@@ -2,6 +2,137 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-def handouts() -> None:
-    """Print handouts, facilitator guides and the plan overview."""
+import typer
+
+from hii_planner.cli._common import handle_errors, message, state, stderr_console
+
+if TYPE_CHECKING:
+    from hii_planner.handouts.write import Progress
+
+
+class HandoutFormat(StrEnum):
+    """Formats of `handouts`."""
+
+    pdf = "pdf"
+    html = "html"
+    markdown = "markdown"
+
+
+class HandoutAudience(StrEnum):
+    """Who the documents are for."""
+
+    participant = "participant"
+    facilitator = "facilitator"
+    all = "all"
+
+
+class PaperSize(StrEnum):
+    """Paper sizes."""
+
+    a4 = "a4"
+    letter = "letter"
+
+
+@contextmanager
+def _progress(description: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr while files are written (only on a terminal)."""
+    console = stderr_console()
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+
+        def advance(done: int, total: int, path: Path) -> None:
+            bar.update(task, completed=done, total=total, description=f"writing {path.name}")
+
+        yield advance
+
+
+@handle_errors
+def handouts(
+    ctx: typer.Context,
+    plan_file: Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write into \\[default: PLAN-handouts beside the plan file].",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        HandoutFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = HandoutFormat.pdf,
+    audience: Annotated[
+        HandoutAudience,
+        typer.Option("--audience", help="Participant handouts, facilitator guides, or both."),
+    ] = HandoutAudience.all,
+    session: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--session",
+            "-s",
+            min=1,
+            help="Only this session number (repeatable) \\[default: every session not "
+            "missed or cancelled, and the plan overview].",
+            show_default=False,
+        ),
+    ] = None,
+    large_print: Annotated[
+        bool, typer.Option("--large-print", help="Large-print layout (16 pt body text).")
+    ] = False,
+    easy_read: Annotated[
+        bool,
+        typer.Option(
+            "--easy-read", help="Use the easy-read handout text where the library has it."
+        ),
+    ] = False,
+    paper: Annotated[PaperSize, typer.Option("--paper", help="Paper size.")] = PaperSize.a4,
+) -> None:
+    """Print handouts for the participant, session guides for facilitators, and the plan overview.
+
+    Files are named like 03-my-many-identities-participant.pdf and 00-plan-overview.pdf.
+
+    Every page carries the participant's reference and the library's protective marking.
+
+    Participant handouts never show facilitator notes, objectives or assessed needs.
+    """
+    from hii_planner.core.plan_check import library_drift
+    from hii_planner.core.planfile import read_plan
+    from hii_planner.handouts.write import write_handouts
+
+    plan = read_plan(plan_file)
+    library = state(ctx).library()
+    for warning in library_drift(plan, library):
+        message(f"warning: {warning}")
+    folder = out if out is not None else plan_file.parent / f"{plan_file.stem}-handouts"
+    with _progress("rendering") as progress:
+        written = write_handouts(
+            plan,
+            library,
+            out_dir=folder,
+            output_format=output_format.value,
+            audience=audience.value,
+            sessions=session or None,
+            large_print=large_print,
+            easy_read=easy_read,
+            paper=paper.value,
+            progress=progress,
+        )
+    message(written.summary(output_format.value))

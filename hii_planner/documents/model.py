@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Audience = Literal["participant", "facilitator", "all"]
+Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,15 @@ class Facts:
 
 @dataclass(frozen=True)
 class TableBlock:
-    """A table of plain-text cells."""
+    """A table of plain-text cells.
+
+    ``widths`` optionally gives each column's relative width (e.g. ``(1, 1, 4)``);
+    without it, columns size to their content.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,6 @@ class Document:
     marking: str = ""  # protective marking printed on every page, e.g. OFFICIAL-SENSITIVE
     audience: Audience = "facilitator"
     large_print: bool = False
-    paper: Literal["a4", "letter"] = "a4"
+    paper: Paper = "a4"
     language: str = "en"
     footer: str = field(default="")

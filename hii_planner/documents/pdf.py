@@ -1,0 +1,65 @@
+"""Render documents as PDF with Typst: a fixed template fed the documents as JSON data.
+
+Library text never becomes Typst source: the template reads the documents from
+``sys.inputs`` and prints every string as text. The typst package is imported
+here only, when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hii_planner.core.clock import now
+from hii_planner.core.errors import HiiPlannerError
+from hii_planner.documents.data import document_data
+from hii_planner.documents.model import Document
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "typst" / "document.typ"
+FONTS = HERE / "fonts"
+INPUT_KEY = "hii-documents"
+
+
+class PdfError(HiiPlannerError):
+    """The PDF engine could not render a document (a fault of hii-planner, not of the data)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"the PDF could not be made: {message}")
+        self.hint = "try --format html, and please report this problem"
+
+
+@cache
+def _compiler() -> Any:
+    """One Typst compiler per process: fonts load once, the template is parsed once."""
+    import typst
+
+    # The template's own folder is the root, so even the template could read
+    # nothing else; system fonts are ignored so output is the same everywhere.
+    return typst.Compiler(
+        TEMPLATE, root=TEMPLATE.parent, font_paths=[FONTS], ignore_system_fonts=True
+    )
+
+
+def render_pdf(documents: Sequence[Document]) -> bytes:
+    """One PDF holding *documents*; each starts on a new page with its own page numbers."""
+    import typst
+
+    payload = json.dumps(
+        {"title": documents[0].title, "documents": [document_data(d) for d in documents]},
+        ensure_ascii=False,
+    )
+    try:
+        result = _compiler().compile(
+            format="pdf",
+            sys_inputs={INPUT_KEY: payload},
+            timestamp=int(now().timestamp()),
+        )
+    except typst.TypstError as error:
+        raise PdfError(str(error.message)) from None
+    if not isinstance(result, bytes):  # pragma: no cover - one PDF is always one bytes object
+        raise PdfError("the engine returned no PDF")
+    return result
