@@ -1,19 +1,112 @@
-"""`hii-planner plan edit`: reopen a plan in the guided planner (being built)."""
+"""`hii-planner plan edit`: change a plan; sessions already recorded stay as they are."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hii_planner.cli._common import handle_errors
+from hii_planner.cli._common import handle_errors, message, state
+
+if TYPE_CHECKING:
+    from hii_planner.core.plan_models import Plan
+    from hii_planner.core.replan import Replan
 
 
 @handle_errors
 def edit(
     ctx: typer.Context,
     plan_file: Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)],
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="TOML answers file whose answers replace the plan's own."),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never ask questions; apply --answers and save."),
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the saved draft of this edit.")
+    ] = False,
 ) -> None:
-    """Change a plan in the guided planner; recorded sessions are kept as they are."""
-    raise NotImplementedError
+    """Change a plan in the guided planner; recorded sessions are kept as they are.
+
+    The planner opens at the plan's preview, with every answer the plan
+    was built from. Delivered, missed and cancelled sessions keep their
+    place, date and notes; the other sessions are planned again from the
+    first free slot after the last recorded one. The changes are listed
+    before the plan is saved.
+
+    Without a terminal, or with --no-input, the answers in --answers are
+    applied instead.
+    """
+    from hii_planner.cli.plan_new import interactive_terminal
+    from hii_planner.core.answers import read_answers
+    from hii_planner.core.planfile import read_plan
+
+    library = state(ctx).library()
+    plan = read_plan(plan_file)
+    given = read_answers(answers) if answers else {}
+    if not no_input and interactive_terminal():
+        from hii_planner.wizard import run_edit_wizard
+
+        run_edit_wizard(
+            library,
+            plan,
+            plan_file=plan_file,
+            answers=given,
+            resume=resume,
+            save=lambda edited: save_edit(plan_file, plan, edited, show_diff=False),
+        )
+        return
+
+    from hii_planner.core import clock
+    from hii_planner.core.errors import RequestError
+    from hii_planner.core.replan import edited_request, replan
+
+    if resume:
+        raise RequestError(
+            ["--resume continues the guided planner, which needs a terminal"],
+            hint=f"run `hii-planner plan edit {plan_file} --resume` in a terminal",
+        )
+    if not given:
+        raise RequestError(
+            ["nothing to change: without a terminal, the changes come from --answers FILE"],
+            hint="run `hii-planner plan edit` in a terminal, or pass --answers with the "
+            "answers to change (same names as for `plan new`)",
+        )
+    edited = replan(library, plan, edited_request(plan, given), now=clock.now())
+    save_edit(plan_file, plan, edited, show_diff=True)
+
+
+def save_edit(path: Path, before: Plan, edited: Replan, *, show_diff: bool) -> None:
+    """Save an edited plan if it changed (refusing if the file changed meanwhile), and say so."""
+    from rich.text import Text
+
+    from hii_planner.cli._common import stderr_console
+    from hii_planner.core import clock
+    from hii_planner.core.planfile import save_edited_plan
+    from hii_planner.core.replan import plan_changed
+
+    if not plan_changed(before, edited.plan):
+        message(f"nothing changed; {path} was not written")
+        return
+    console = stderr_console()
+    if show_diff:
+        console.print(Text("Changes:", style="bold"))
+        for line in edited.diff.lines():
+            console.print(Text(f"  {line}"))
+    for caution in edited.result.cautions:
+        console.print(Text("caution: ", style="bold yellow") + Text(caution))
+    saved = save_edited_plan(
+        path,
+        edited.plan,
+        now=clock.now(),
+        summary=edited.diff.summary(),
+        read_revision=before.revision,
+    )
+    console.print(
+        Text("✓ ", style="bold green")
+        + Text(f"saved {path} (revision {saved.revision}): {edited.diff.summary()}")
+    )

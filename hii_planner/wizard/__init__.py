@@ -1,14 +1,67 @@
-"""The guided planner (questionary): asks the questions, returns a built plan."""
+"""The guided planner (questionary): asks the questions, returns the plan it saved.
+
+It only collects answers: the plan request it builds is the one `plan new` builds
+from flags or an answers file, checked by the same planner with the same messages.
+Everything is imported when the planner starts, so `plan new --no-input` never
+loads questionary.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from hii_planner.core.library import Library
+    from hii_planner.core.plan_models import Plan
     from hii_planner.core.planner import PlanResult
+    from hii_planner.core.replan import Replan
+    from hii_planner.wizard.drafts import DraftStore
+    from hii_planner.wizard.prompts import Prompter
 
 
-def run_wizard(library: Library, answers: dict[str, Any], *, resume: bool) -> PlanResult:
-    """Ask the facilitator every question, starting from *answers*; return the plan."""
-    raise NotImplementedError("the guided planner is being built")
+def run_wizard(
+    library: Library,
+    answers: dict[str, Any],
+    *,
+    resume: bool,
+    save: Callable[[PlanResult], object],
+    prompter: Prompter | None = None,
+    drafts: DraftStore | None = None,
+) -> PlanResult:
+    """Ask the facilitator every question, starting from *answers*; save and return the plan.
+
+    *save* writes the plan; if it fails, its message is shown and the final screen
+    comes back. The draft is deleted once *save* succeeds. Ctrl-C or a closed
+    terminal keeps the draft and raises `InterruptedByUser` (exit 130).
+    """
+    from hii_planner.wizard.run import plan_new
+
+    return plan_new(library, answers, resume=resume, save=save, prompter=prompter, drafts=drafts)
+
+
+def run_edit_wizard(
+    library: Library,
+    plan: Plan,
+    *,
+    plan_file: Path,
+    answers: dict[str, Any],
+    resume: bool,
+    save: Callable[[Replan], object],
+    prompter: Prompter | None = None,
+    drafts: DraftStore | None = None,
+) -> Replan:
+    """Reopen *plan* in the guided planner, pre-filled from it (and *answers*); save the edit."""
+    from hii_planner.wizard.run import plan_edit
+
+    return plan_edit(
+        library,
+        plan,
+        plan_file=plan_file,
+        answers=answers,
+        resume=resume,
+        save=save,
+        prompter=prompter,
+        drafts=drafts,
+    )

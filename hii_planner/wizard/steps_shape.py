@@ -1,0 +1,209 @@
+"""Steps about shape and pace: twin track, session budget, and the dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from hii_planner.core._types import WEEKDAYS
+from hii_planner.core.errors import HiiPlannerError
+from hii_planner.core.library_models import Track
+from hii_planner.core.request import ScheduleRequest
+from hii_planner.core.schedule import resolve_schedule
+from hii_planner.export.markdown import hours
+from hii_planner.wizard.prompts import Option
+from hii_planner.wizard.state import WizardState, keys_before, keys_through
+
+OFF = "off"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_BUDGET = 500
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CADENCES = (
+    Option("weekly", "Weekly"),
+    Option("twice-weekly", "Twice a week"),
+    Option("fortnightly", "Every two weeks"),
+)
+_CALENDARS = (
+    Option("england-and-wales", "England and Wales"),
+    Option("scotland", "Scotland"),
+    Option("northern-ireland", "Northern Ireland"),
+    Option("none", "None: sessions may fall on public holidays"),
+)
+
+
+def _twin_tracks(state: WizardState) -> list[tuple[Track, int, int]]:
+    """Tracks that have some, but not all, of the planned sessions: (track, in it, others)."""
+    trial = state.try_trial(keys_through("sessions"))
+    if trial is None:
+        return []
+    track_of = {m.id: m.track for m in trial.plan.modules}
+    counts = Counter(track_of[s.module] for s in trial.plan.sessions)
+    total = len(trial.plan.sessions)
+    return [
+        (track, counts[track.id], total - counts[track.id])
+        for track in state.library.info.tracks
+        if 0 < counts[track.id] < total
+    ]
+
+
+def has_twin_choice(state: WizardState) -> bool:
+    """True when a track's sessions could alternate with the rest (or one was asked for)."""
+    return bool(_twin_tracks(state)) or bool(state.answers.get("twin_track"))
+
+
+def ask_twin_track(state: WizardState) -> None:
+    """Whether one track's sessions run alongside the rest instead of in blocks."""
+    current = state.answers.get("twin_track") or OFF
+    options = [Option(OFF, "Off: each module's sessions run one after another")]
+    offered = set()
+    for track, inside, others in _twin_tracks(state):
+        offered.add(track.id)
+        options.append(
+            Option(
+                track.id,
+                f"{track.title}: its {inside} sessions alternate with the other {others}",
+                description=track.description or None,
+            )
+        )
+    if current != OFF and current not in offered:
+        options.append(Option(current, f"{current}: no planned module is in this track"))
+    state.prompter.console.print(
+        "With a twin track, one track's sessions alternate with the others instead of "
+        "running as a block."
+    )
+    choice = state.prompter.select("Twin track:", options, default=current)
+    if choice == OFF:
+        state.answers.pop("twin_track", None)
+    else:
+        state.answers["twin_track"] = choice
+
+
+def summarise_twin_track(state: WizardState) -> str:
+    """The twin track, or off."""
+    return str(state.answers.get("twin_track") or "off")
+
+
+def ask_budget(state: WizardState) -> None:
+    """The most sessions the plan may have; optional ones are dropped from the end to fit."""
+    prompter = state.prompter
+    trial = state.try_trial(keys_before("budget"))
+    if trial is not None:
+        sessions = trial.plan.sessions
+        optional = _optional_count(state, [(s.module, s.session) for s in sessions])
+        prompter.console.print(
+            f"The plan has {len(sessions)} sessions ({hours(sum(s.minutes for s in sessions))}); "
+            f"{optional} of them optional."
+        )
+    current = state.answers.get("max_sessions")
+    answer = prompter.text(
+        "Most sessions (Enter for no limit):",
+        default="" if current is None else str(current),
+        check=budget_problem,
+    ).strip()
+    if answer:
+        state.answers["max_sessions"] = int(answer)
+    else:
+        state.answers.pop("max_sessions", None)
+
+
+def _optional_count(state: WizardState, sessions: list[tuple[str, str]]) -> int:
+    count = 0
+    for module_id, session_id in sessions:
+        session = state.library.modules[module_id].session(session_id)
+        count += bool(session and session.optional)
+    return count
+
+
+def budget_problem(value: str) -> str | None:
+    """What is wrong with *value* as a session budget, or None."""
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= MAX_BUDGET:
+        return f"a whole number from 1 to {MAX_BUDGET}, or nothing for no limit"
+    return None
+
+
+def summarise_budget(state: WizardState) -> str:
+    """The budget, or no limit."""
+    current = state.answers.get("max_sessions")
+    return "no limit" if current is None else f"at most {current} sessions"
+
+
+def ask_schedule(state: WizardState) -> None:
+    """First date, cadence, weekdays and the public holidays to skip."""
+    prompter = state.prompter
+    schedule = state.schedule_answers()
+    start_text = prompter.text(
+        "First possible session date (YYYY-MM-DD):",
+        default=str(schedule.get("start") or first_weekday_after(state.today).isoformat()),
+        check=date_problem,
+    ).strip()
+    start = dt.date.fromisoformat(start_text)
+    cadence = prompter.select("How often?", _CADENCES, default=schedule.get("cadence", "weekly"))
+    needed = 2 if cadence == "twice-weekly" else 1
+    days = [d for d in (schedule.get("weekdays") or []) if d in WEEKDAYS]
+    if len(days) != needed:
+        days = _default_days(start, cadence, state.today)
+    day_options = [Option(d, _DAY_NAMES[i], checked=d in days) for i, d in enumerate(WEEKDAYS)]
+    if needed == 1:
+        days = [prompter.select("On which day?", day_options, default=days[0])]
+    else:
+        days = prompter.checkbox("On which two days?", day_options, check=_two_days_problem)
+    holidays = prompter.select(
+        "Skip the public holidays of:",
+        _CALENDARS,
+        default=schedule.get("holidays", "england-and-wales"),
+    )
+    state.answers["schedule"] = {
+        "start": start.isoformat(),
+        "cadence": cadence,
+        "weekdays": days,
+        "holidays": holidays,
+    }
+
+
+def first_weekday_after(day: dt.date) -> dt.date:
+    """The first Monday-to-Friday date after *day*: the default start."""
+    day += dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _default_days(start: dt.date, cadence: str, today: dt.date) -> list[str]:
+    """The weekdays the scripted path would use for this start and cadence."""
+    try:
+        request = ScheduleRequest.model_validate({"start": start, "cadence": cadence})
+        return list(resolve_schedule(request, today=today).weekdays)
+    except HiiPlannerError:
+        return [WEEKDAYS[start.weekday()]]
+
+
+def date_problem(value: str) -> str | None:
+    """What is wrong with *value* as a date, or None."""
+    text = value.strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return f"{text} is not a date in the calendar"
+        return None
+    return "a date as YYYY-MM-DD, such as 2027-01-04"
+
+
+def _two_days_problem(days: list[str]) -> str | None:
+    # The same words as the planner uses for a wrong number of weekdays.
+    if len(days) != 2:
+        return f"a twice-weekly schedule takes two weekdays, not {len(days)}"
+    return None
+
+
+def summarise_schedule(state: WizardState) -> str:
+    """Cadence, days and start."""
+    schedule = state.schedule_answers()
+    if not schedule:
+        return "not chosen yet"
+    days = "+".join(schedule.get("weekdays") or [])
+    return f"{schedule.get('cadence', 'weekly')} on {days} from {schedule.get('start', '?')}"
