@@ -305,3 +305,32 @@ def test_all_shipped_needs_together(cli: Cli, workdir: Path) -> None:
     plan = tomllib.loads(result.stdout)
     assert len(plan["sessions"]) >= 36
     assert "no planned module addresses" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("reference", "warned"),
+    [
+        ("JohnSmith", True),
+        ("J.S", True),
+        ("Smith", True),
+        ("P-0042", False),
+        ("CASE-2027-001", False),
+    ],
+)
+def test_name_like_references_are_warned_about(
+    cli: Cli, library: Path, workdir: Path, reference: str, warned: bool
+) -> None:
+    # Scripts get the same privacy warning as the guided planner when a reference reads like a name.
+    result = cli(
+        "--library",
+        str(library),
+        "plan",
+        "new",
+        "--participant",
+        reference,
+        "--need",
+        "n1",
+        "--out",
+        "-",
+    )
+    assert ("looks like a name or initials" in result.stderr) is warned

@@ -269,3 +269,32 @@ def test_the_preview_fits_80_columns_without_colour(make_library: LibraryFactory
     assert max(len(line) for line in plain.splitlines()) <= 80
     assert "delivered" in plain
     assert "Changes:" in plain
+
+
+def test_twin_track_offers_only_marked_tracks(make_library: LibraryFactory) -> None:
+    # When a library marks tracks as twin tracks, only those are offered; otherwise any
+    # track with some (but not all) of the planned sessions is.
+    import datetime as dt
+    from typing import Any
+
+    from hii_planner.core.library import load_library
+    from hii_planner.wizard.state import WizardState
+    from hii_planner.wizard.steps_shape import _twin_tracks
+    from tests.wizard_driver import LIBRARY_INFO, library_modules
+
+    answers = {"participant": "P-0042", "modules": ["status-work", "beliefs"]}
+
+    def offered(info: dict[str, Any], name: str) -> list[str]:
+        library = load_library(make_library(library_modules(), info=info, name=name))
+        state = WizardState(
+            library=library,
+            prompter=None,  # type: ignore[arg-type]  # no question is asked
+            today=dt.date(2026, 11, 18),
+            now=dt.datetime(2026, 11, 18, tzinfo=dt.UTC),
+            answers=dict(answers),
+        )
+        return [track.id for track, _, _ in _twin_tracks(state)]
+
+    assert offered(LIBRARY_INFO, "unmarked") == ["main", "faith"]
+    marked = [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith", "twin": True}]
+    assert offered({**LIBRARY_INFO, "tracks": marked}, "marked") == ["faith"]

@@ -64,8 +64,9 @@ def stderr_console() -> Console:
     """A rich console for messages on stderr."""
     from rich.console import Console
 
-    # Soft wrap: messages stay one line each, so scripts and grep see them whole.
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    # In a terminal, messages wrap between words; elsewhere each stays on one line,
+    # so logs and grep see it whole.
+    return Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 def emit_json(data: Any) -> None:

@@ -12,6 +12,7 @@ import typer
 from hii_planner.cli._common import handle_errors, state
 
 if TYPE_CHECKING:
+    from hii_planner.core.library import Library
     from hii_planner.core.planner import PlanResult
 
 
@@ -186,24 +187,27 @@ def new(
             library, merged, resume=resume, save=lambda r: save_new_plan(r, out=out, force=force)
         )
         return
-    else:
-        if resume:
-            from hii_planner.core.errors import RequestError
+    if resume:
+        from hii_planner.core.errors import RequestError
 
-            raise RequestError(
-                ["--resume continues the guided planner, which needs a terminal"],
-                hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
-            )
-        result = _build(library, merged)
-    save_new_plan(result, out=out, force=force)
+        raise RequestError(
+            ["--resume continues the guided planner, which needs a terminal"],
+            hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
+        )
+    save_new_plan(_build(library, merged), out=out, force=force)
 
 
-def _build(library: Any, merged: dict[str, Any]) -> PlanResult:
+def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
+    from hii_planner.cli._common import message
     from hii_planner.core import clock
     from hii_planner.core.answers import request_from
     from hii_planner.core.planner import build_plan
+    from hii_planner.core.privacy import NAME_WARNING, looks_like_name
 
-    return build_plan(library, request_from(merged), now=clock.now())
+    request = request_from(merged)
+    if request.participant and looks_like_name(request.participant):
+        message("warning: " + NAME_WARNING.format(reference=request.participant))
+    return build_plan(library, request, now=clock.now())
 
 
 def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path | None:

@@ -30,6 +30,11 @@ class Track(Strict):
     id: Slug
     title: Text
     description: LongText = ""
+    twin: bool = Field(
+        default=False,
+        description="The track can run alongside the others (twin track); "
+        "the guided planner offers these tracks first.",
+    )
 
 
 class ScreeningQuestion(Strict):

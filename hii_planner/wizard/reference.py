@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Callable
 
 from pydantic import TypeAdapter, ValidationError
 
 from hii_planner.core._types import Reference
+from hii_planner.core.privacy import looks_like_name
+
+__all__ = ["generate_reference", "looks_like_name", "reference_problem"]
 
 # No 0/O or 1/I: a reference is read aloud and copied by hand.
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _DIGITS = "23456789"
 _REFERENCE = TypeAdapter(Reference)
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
-_CAMEL_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}\d*")
 
 
 def generate_reference(
@@ -41,20 +41,3 @@ def reference_problem(value: str) -> str | None:
             "starting with a letter or digit, such as P-0042"
         )
     return None
-
-
-def looks_like_name(value: str) -> bool:
-    """True when *value* reads like a personal name or initials rather than a code.
-
-    Letters only ("Smith", "JS", "jane.doe"), two or more capitalised words
-    ("Jane-Smith-01") or joined capitalised words ("JaneSmith").
-    """
-    text = value.strip()
-    parts = [p for p in re.split(r"[\s._-]+", text) if p]
-    if not parts:
-        return False
-    if all(p.isalpha() for p in parts):
-        return True
-    if sum(1 for p in parts if _CAPITALISED.fullmatch(p)) >= 2:
-        return True
-    return any(_CAMEL_NAME.fullmatch(p) for p in parts)

@@ -40,9 +40,13 @@ def _twin_tracks(state: WizardState) -> list[tuple[Track, int, int]]:
     track_of = {m.id: m.track for m in trial.plan.modules}
     counts = Counter(track_of[s.module] for s in trial.plan.sessions)
     total = len(trial.plan.sessions)
+    tracks = state.library.info.tracks
+    # A library that marks its twin tracks gets only those offered; otherwise any track.
+    if any(track.twin for track in tracks):
+        tracks = [track for track in tracks if track.twin]
     return [
         (track, counts[track.id], total - counts[track.id])
-        for track in state.library.info.tracks
+        for track in tracks
         if 0 < counts[track.id] < total
     ]
 
