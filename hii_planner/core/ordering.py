@@ -75,12 +75,14 @@ def _alternate(
     waits_for = {
         m: {p for p in library.modules[m].prerequisites() if p in present} for m in module_order
     }
+    placed_first = {m for m in module_order if library.modules[m].placement == "first"}
+    not_last = {m for m in module_order if library.modules[m].placement != "last"}
     for m in module_order:
         placement = library.modules[m].placement
         if placement != "first":
-            waits_for[m] |= {o for o in module_order if library.modules[o].placement == "first"}
+            waits_for[m] |= placed_first
         if placement == "last":
-            waits_for[m] |= {o for o in module_order if library.modules[o].placement != "last"}
+            waits_for[m] |= not_last
         waits_for[m].discard(m)
 
     def stream(twin: bool) -> list[SessionSlot]:
