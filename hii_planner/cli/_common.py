@@ -80,19 +80,10 @@ def message(text: str, *, style: str | None = None) -> None:
 
 
 def report_error(error: HiiPlannerError) -> None:
-    """Print an error with every finding and its hint, in the one place errors are shown."""
-    from rich.text import Text
+    """Print an error with every finding and its hint on stderr."""
+    from hii_planner.cli.error_view import print_error
 
-    console = stderr_console()
-    lines = error.lines()
-    if len(lines) == 1:
-        console.print(Text("error: ", style="bold red") + Text(lines[0]))
-    else:
-        console.print(Text("error: ", style="bold red") + Text(str(error)))
-        for line in lines:
-            console.print(Text("  • ") + Text(line))
-    if error.hint:
-        console.print(Text("hint: ", style="bold") + Text(error.hint))
+    print_error(stderr_console(), error)
 
 
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:

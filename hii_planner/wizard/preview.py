@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from hii_planner.cli.error_view import print_error
 from hii_planner.core.errors import HiiPlannerError
 from hii_planner.core.library import Library
 from hii_planner.core.plan_models import Plan
@@ -32,15 +33,7 @@ def error(
     console: Console, problem: HiiPlannerError, *, advice: str = "Change your answer to go on."
 ) -> None:
     """The planner's message for a broken rule, as `plan new --no-input` prints it."""
-    lines = problem.lines()
-    if len(lines) == 1:
-        console.print(Text("error: ", style="bold red") + Text(lines[0]))
-    else:
-        console.print(Text("error: ", style="bold red") + Text(str(problem)))
-        for line in lines:
-            console.print(Text("  • ") + Text(line))
-    if problem.hint:
-        console.print(Text("hint: ", style="bold") + Text(problem.hint))
+    print_error(console, problem)
     console.print(Text(advice, style="italic"))
 
 
