@@ -145,7 +145,7 @@ def test_library_from_the_environment(
 ) -> None:
     # HII_PLANNER_LIBRARY chooses the library like --library does.
     monkeypatch.setenv("HII_PLANNER_LIBRARY", str(library))
-    assert [m["id"] for m in json.loads(cli("library", "list", "--json").stdout)][0] == "a"
+    assert json.loads(cli("library", "list", "--json").stdout)[0]["id"] == "a"
 
 
 @pytest.mark.parametrize(
