@@ -67,6 +67,15 @@ DEFAULT_INFO: dict[str, Any] = {
 }
 
 
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder, made the current directory."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
 class LibraryFactory(Protocol):
     """Writes a library folder from Python data."""
 

@@ -36,14 +36,6 @@ def library(make_library: LibraryFactory) -> Path:
     )
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
 FLAGS = [
     "--participant", "P-0042", "--need", "n2", "--module", "faith-work", "--twin-track", "faith",
     "--start", "2027-01-04", "--cadence", "twice-weekly", "--weekday", "mon", "--weekday", "thu",

@@ -28,14 +28,6 @@ def library_dir(make_library: LibraryFactory) -> Path:
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
-@pytest.fixture
 def plan_file(library_dir: Path, workdir: Path) -> Path:
     path = workdir / "P-0042.toml"
     write_plan(path, new_plan(load_library(library_dir), start=START))

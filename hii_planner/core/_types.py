@@ -40,6 +40,21 @@ HOLIDAY_CALENDARS: tuple[HolidayCalendar, ...] = (
     "northern-ireland",
     "none",
 )
+WEEKDAY_NAMES: dict[Weekday, str] = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+HOLIDAY_CALENDAR_NAMES: dict[HolidayCalendar, str] = {
+    "england-and-wales": "England and Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+    "none": "none",
+}
 
 
 class Strict(BaseModel):

@@ -13,18 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from hii_planner.core._types import HOLIDAY_CALENDAR_NAMES
 from hii_planner.core.errors import DeliveryError, StalePlanError
 from hii_planner.core.plan_models import Plan, PlannedSession, Schedule
 from hii_planner.core.planfile import read_plan, update_plan
 from hii_planner.core.schedule import holiday_name, slots
 
 RecordedStatus = Literal["delivered", "missed", "cancelled"]
-
-_CALENDAR_NAMES = {
-    "england-and-wales": "England and Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-}
 
 
 @dataclass(frozen=True)
@@ -296,7 +291,7 @@ def _holiday_warning(schedule: Schedule, date: dt.date) -> list[str]:
     name = holiday_name(schedule.holidays, date)
     if name is None:
         return []
-    region = _CALENDAR_NAMES.get(schedule.holidays, schedule.holidays)
+    region = HOLIDAY_CALENDAR_NAMES[schedule.holidays]
     return [f"{date.isoformat()} is a public holiday in {region} ({name})"]
 
 

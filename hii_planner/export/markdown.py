@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from hii_planner.core._types import HOLIDAY_CALENDAR_NAMES, WEEKDAY_NAMES
 from hii_planner.core.plan_models import Plan
 
 _CADENCE = {"weekly": "weekly", "twice-weekly": "twice a week", "fortnightly": "fortnightly"}
-_DAY = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
-_HOLIDAYS = {
-    "england-and-wales": "England and Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-    "none": "none",
-}
 
 
 def cell(text: object) -> str:
@@ -40,10 +26,10 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Iterator[s
 def schedule_sentence(plan: Plan) -> str:
     """The plan's rhythm in words: "weekly on Monday from 2027-01-04"."""
     schedule = plan.schedule
-    days = " and ".join(_DAY[d] for d in schedule.weekdays)
+    days = " and ".join(WEEKDAY_NAMES[d] for d in schedule.weekdays)
     return (
         f"{_CADENCE[schedule.cadence]} on {days} from {schedule.start.isoformat()} "
-        f"(public holidays skipped: {_HOLIDAYS[schedule.holidays]})"
+        f"(public holidays skipped: {HOLIDAY_CALENDAR_NAMES[schedule.holidays]})"
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
+from hii_planner.core._types import WEEKDAY_NAMES
 from hii_planner.core.library import Library
 from hii_planner.core.plan_models import PlannedSession
 from hii_planner.core.selection import CHOSEN, CORE, addressed_need, required_by
@@ -25,7 +26,7 @@ _MONTHS = [
     "November",
     "December",
 ]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_DAYS = list(WEEKDAY_NAMES.values())
 
 
 def long_date(day: dt.date) -> str:

@@ -6,7 +6,12 @@ import datetime as dt
 import re
 from collections import Counter
 
-from hii_planner.core._types import WEEKDAYS
+from hii_planner.core._types import (
+    HOLIDAY_CALENDAR_NAMES,
+    HOLIDAY_CALENDARS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 from hii_planner.core.errors import HiiPlannerError
 from hii_planner.core.library_models import Track
 from hii_planner.core.request import ScheduleRequest
@@ -18,16 +23,13 @@ from hii_planner.wizard.state import WizardState, keys_before, keys_through
 OFF = "off"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_BUDGET = 500
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CADENCES = (
     Option("weekly", "Weekly"),
     Option("twice-weekly", "Twice a week"),
     Option("fortnightly", "Every two weeks"),
 )
 _CALENDARS = (
-    Option("england-and-wales", "England and Wales"),
-    Option("scotland", "Scotland"),
-    Option("northern-ireland", "Northern Ireland"),
+    *(Option(c, HOLIDAY_CALENDAR_NAMES[c]) for c in HOLIDAY_CALENDARS if c != "none"),
     Option("none", "None: sessions may fall on public holidays"),
 )
 
@@ -150,7 +152,7 @@ def ask_schedule(state: WizardState) -> None:
     days = [d for d in (schedule.get("weekdays") or []) if d in WEEKDAYS]
     if len(days) != needed:
         days = _default_days(start, cadence, state.today)
-    day_options = [Option(d, _DAY_NAMES[i], checked=d in days) for i, d in enumerate(WEEKDAYS)]
+    day_options = [Option(d, WEEKDAY_NAMES[d], checked=d in days) for d in WEEKDAYS]
     if needed == 1:
         days = [prompter.select("On which day?", day_options, default=days[0])]
     else:
