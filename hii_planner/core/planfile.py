@@ -64,9 +64,7 @@ def dumps_plan(plan: Plan) -> str:
 
 def read_plan(path: Path) -> Plan:
     """Read and check a plan file; a broken file is reported with lines, never modified."""
-    if not path.is_file():
-        reason = "is a folder" if path.is_dir() else "does not exist"
-        raise FileAccessError(f"{path} {reason}", hint="give the path of a plan file (.toml)")
+    _require_file(path)
     document = read_toml(path)
     if isinstance(document, Problem):
         raise PlanFileError(str(path), [document])
@@ -82,6 +80,12 @@ def read_plan(path: Path) -> Plan:
     if problems:
         raise PlanFileError(str(path), problems)
     return result
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        reason = "is a folder" if path.is_dir() else "does not exist"
+        raise FileAccessError(f"{path} {reason}", hint="give the path of a plan file (.toml)")
 
 
 def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
@@ -125,7 +129,7 @@ def update_plan(
     With *expected_revision*, a plan that changed on disk since the caller read it
     is not overwritten (`StalePlanError`).
     """
-    read_plan(path)  # fail on a missing or broken file before creating a lock beside it
+    _require_file(path)  # no lock file beside a path that is not a plan
     with plan_lock(path):
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
