@@ -168,9 +168,9 @@ def handouts(runs: int, work: Path) -> list[Figure]:
         from hii_planner.handouts import write_handouts
     except ImportError:
         return []
-    from hii_planner.core.library import default_library_path, load_library
-    from hii_planner.core.planner import build_plan
-    from hii_planner.core.request import PlanRequest
+    from hii_planner.library.loader import default_library_path, load_library
+    from hii_planner.planning.planner import build_plan
+    from hii_planner.planning.request import PlanRequest
 
     library = load_library(default_library_path())
     needs = [n.id for n in library.info.needs]

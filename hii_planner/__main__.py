@@ -12,7 +12,7 @@ def main() -> None:
 
         sys.stdout.write(f"hii-planner {__version__}\n")
         return
-    from hii_planner.cli import main as run_cli
+    from hii_planner.cli.app import main as run_cli
 
     run_cli()
 

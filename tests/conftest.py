@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from hii_planner.cli import app
+from hii_planner.cli.app import app
 
 # No per-example deadline: first calls import libraries (holidays) and would look slow.
 settings.register_profile("hii", deadline=None, max_examples=60)

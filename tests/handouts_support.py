@@ -7,11 +7,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from hii_planner.core import clock
-from hii_planner.core.library import Library, load_library
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planner import build_plan
-from hii_planner.core.request import PlanRequest, ScheduleRequest
+from hii_planner import clock
+from hii_planner.library.loader import Library, load_library
+from hii_planner.planning.planner import build_plan
+from hii_planner.planning.request import PlanRequest, ScheduleRequest
+from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory, module, session
 
 MARKING = "OFFICIAL-SENSITIVE"

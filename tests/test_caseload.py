@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.core.caseload import caseload_json, read_caseload
-from hii_planner.core.delivery import record_in_file
-from hii_planner.core.errors import FileAccessError, PlanFileError
-from hii_planner.core.library import Library, load_library
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planfile import write_plan
+from hii_planner.errors import FileAccessError, PlanFileError
+from hii_planner.library.loader import Library, load_library
+from hii_planner.plans.caseload import caseload_json, read_caseload
+from hii_planner.plans.delivery import record_in_file
+from hii_planner.plans.models import Plan
+from hii_planner.plans.planfile import write_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 
@@ -151,6 +151,6 @@ def test_an_empty_folder_is_an_empty_caseload(tmp_path: Path) -> None:
 
 
 def _now() -> dt.datetime:
-    from hii_planner.core import clock
+    from hii_planner import clock
 
     return clock.now()

@@ -12,18 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner.core import clock
-from hii_planner.core.delivery import (
+from hii_planner import clock
+from hii_planner.errors import DeliveryError, FileAccessError, StalePlanError
+from hii_planner.library.loader import Library
+from hii_planner.plans.calendar import holiday_name
+from hii_planner.plans.delivery import (
     record_in_file,
     record_session,
     reschedule_in_file,
     reschedule_session,
 )
-from hii_planner.core.errors import DeliveryError, FileAccessError, StalePlanError
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planfile import read_plan, update_plan, write_plan
-from hii_planner.core.schedule import holiday_name
+from hii_planner.plans.models import Plan
+from hii_planner.plans.planfile import read_plan, update_plan, write_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import dates, delivery_library, new_plan
 
@@ -447,7 +447,7 @@ def test_a_record_whose_session_moved_meanwhile_is_refused(
 ) -> None:
     # Another command inserted a catch-up between our read and our write: session 4 is
     # now a different session, so recording it would record the wrong one.
-    from hii_planner.core import delivery, planfile
+    from hii_planner.plans import delivery, planfile
 
     real_update = planfile.update_plan
 
@@ -475,7 +475,7 @@ def test_a_record_of_an_unaffected_session_lands_after_another_write(
     plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Another command recorded a different session meanwhile: ours still applies.
-    from hii_planner.core import delivery, planfile
+    from hii_planner.plans import delivery, planfile
 
     real_update = planfile.update_plan
 
@@ -557,7 +557,7 @@ def test_a_failed_write_leaves_the_plan_intact_and_no_temp_files(
 
 def test_a_broken_plan_file_is_reported_with_its_line_and_never_modified(plan_file: Path) -> None:
     # A hand-broken plan: the error names file and line; the file stays as it was.
-    from hii_planner.core.errors import PlanFileError
+    from hii_planner.errors import PlanFileError
 
     text = plan_file.read_text(encoding="utf-8").replace('status = "planned"', 'status = "done"', 1)
     plan_file.write_text(text, encoding="utf-8")

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from hii_planner.core.errors import Problem
-from hii_planner.core.library import check_library
+from hii_planner.errors import Problem
+from hii_planner.library.loader import check_library
 from tests.conftest import LibraryFactory, module, session
 
 

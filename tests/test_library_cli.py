@@ -220,7 +220,7 @@ def test_non_interactive_commands_import_no_heavy_libraries(
     code = (
         "import sys\n"
         f"sys.argv = ['hii-planner', *{args!r}]\n"
-        "from hii_planner.cli import app\n"
+        "from hii_planner.cli.app import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('questionary', 'prompt_toolkit', 'typst', 'icalendar') if m in sys.modules]\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"

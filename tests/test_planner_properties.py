@@ -9,13 +9,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner.core.errors import PlanningError
-from hii_planner.core.library import Library
-from hii_planner.core.library_models import LibraryInfo, Module
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planfile import dumps_plan
-from hii_planner.core.planner import PlanResult, build_plan
-from hii_planner.core.request import PlanRequest, ScheduleRequest
+from hii_planner.errors import PlanningError
+from hii_planner.library.loader import Library
+from hii_planner.library.models import LibraryInfo, Module
+from hii_planner.planning.planner import PlanResult, build_plan
+from hii_planner.planning.request import PlanRequest, ScheduleRequest
+from hii_planner.plans.models import Plan
+from hii_planner.plans.planfile import dumps_plan
 
 NOW = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)
 NEEDS = ["n0", "n1", "n2", "n3"]

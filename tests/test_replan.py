@@ -11,14 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner.core import clock
-from hii_planner.core.answers import request_from
-from hii_planner.core.errors import PlanningError
-from hii_planner.core.library import Library, load_library
-from hii_planner.core.plan_models import Plan, PlannedSession
-from hii_planner.core.planfile import read_plan, write_plan
-from hii_planner.core.planner import build_plan
-from hii_planner.core.replan import (
+from hii_planner import clock
+from hii_planner.errors import PlanningError
+from hii_planner.library.loader import Library, load_library
+from hii_planner.planning.answers import request_from
+from hii_planner.planning.planner import build_plan
+from hii_planner.planning.replan import (
     KEPT_MODULE_REASON,
     diff_plans,
     edited_request,
@@ -26,6 +24,8 @@ from hii_planner.core.replan import (
     plan_request,
     replan,
 )
+from hii_planner.plans.models import Plan, PlannedSession
+from hii_planner.plans.planfile import read_plan, write_plan
 from tests.conftest import LibraryFactory, module
 
 JAN = 1

@@ -6,10 +6,6 @@ import datetime as dt
 
 import pytest
 
-from hii_planner.core.delivery import record_session
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.report import FORMULATION_SECTIONS, REPORT_TITLE, build_report
 from hii_planner.documents.model import (
     Block,
     BulletList,
@@ -22,6 +18,10 @@ from hii_planner.documents.model import (
     WritingSpace,
 )
 from hii_planner.documents.render import render_document
+from hii_planner.handouts.report import FORMULATION_SECTIONS, REPORT_TITLE, build_report
+from hii_planner.library.loader import Library
+from hii_planner.plans.delivery import record_session
+from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import MARKING, delivery_library, new_plan
 

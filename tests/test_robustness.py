@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner.core.errors import PlanFileError
-from hii_planner.core.library import check_library
-from hii_planner.core.library_index import default_library_path
-from hii_planner.core.planfile import read_plan
-from hii_planner.core.tomlsource import key_lines, parse_toml
+from hii_planner.errors import PlanFileError
+from hii_planner.files.tomlsource import key_lines, parse_toml
+from hii_planner.library.cache import default_library_path
+from hii_planner.library.loader import check_library
+from hii_planner.plans.planfile import read_plan
 from tests.conftest import Cli, LibraryFactory, module
 
 SAMPLE_MODULE = (default_library_path() / "identity-and-belonging.toml").read_bytes()

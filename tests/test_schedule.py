@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from hii_planner.core.errors import RequestError
-from hii_planner.core.request import ScheduleRequest
-from hii_planner.core.schedule import dates_for, holiday_name, next_slot, resolve_schedule
+from hii_planner.errors import RequestError
+from hii_planner.planning.request import ScheduleRequest
+from hii_planner.planning.schedule import resolve_schedule
+from hii_planner.plans.calendar import dates_for, holiday_name, next_slot
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from hii_planner.core.library import (
+from hii_planner.library.loader import (
     LIBRARY_FILE,
     Library,
     LibraryCheck,
     check_library,
     default_library_path,
 )
-from hii_planner.core.library_models import Module, Session
+from hii_planner.library.models import Module, Session
 
 LIBRARY_PATH = default_library_path()
 TRACKS = {

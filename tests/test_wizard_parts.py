@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.core.answers import request_from
-from hii_planner.core.library import Library
+from hii_planner.library.loader import Library
+from hii_planner.planning.answers import request_from
 from hii_planner.wizard.drafts import Draft, DraftStore
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
@@ -224,7 +224,7 @@ def test_plan_new_without_input_never_loads_questionary(
     folder = make_library([module("only", core=True)])
     code = (
         "import sys\n"
-        "from hii_planner.cli import app\n"
+        "from hii_planner.cli.app import app\n"
         "try:\n"
         f"    app(['--library', {str(folder)!r}, 'plan', 'new', '--no-input',"
         f" '--participant', 'P-0001', '--out', {str(tmp_path / 'p.toml')!r}])\n"
@@ -247,9 +247,9 @@ def test_the_preview_fits_80_columns_without_colour(make_library: LibraryFactory
 
     from rich.console import Console
 
-    from hii_planner.core import clock
-    from hii_planner.core.planner import build_plan
-    from hii_planner.core.replan import replan
+    from hii_planner import clock
+    from hii_planner.planning.planner import build_plan
+    from hii_planner.planning.replan import replan
     from hii_planner.wizard.preview import show_preview
 
     library = wizard_library(make_library)
@@ -277,7 +277,7 @@ def test_twin_track_offers_only_marked_tracks(make_library: LibraryFactory) -> N
     import datetime as dt
     from typing import Any
 
-    from hii_planner.core.library import load_library
+    from hii_planner.library.loader import load_library
     from hii_planner.wizard.state import WizardState
     from hii_planner.wizard.steps_shape import _twin_tracks
     from tests.wizard_driver import LIBRARY_INFO, library_modules

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
 
-from hii_planner.core.errors import HiiPlannerError
+from hii_planner.errors import HiiPlannerError
+from hii_planner.ui.console import message, report_error
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from hii_planner.core.library import Library
+    from hii_planner.library.loader import Library
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -36,13 +35,13 @@ class State:
         """The library folder in use: --library, HII_PLANNER_LIBRARY, or the shipped one."""
         if self.library_path is not None:
             return self.library_path
-        from hii_planner.core.library_index import default_library_path
+        from hii_planner.library.cache import default_library_path
 
         return default_library_path()
 
     def library(self) -> Library:
         """Load the library in use, raising `LibraryError` with every problem."""
-        from hii_planner.core.library import load_library
+        from hii_planner.library.loader import load_library
 
         return load_library(self.library_dir())
 
@@ -53,37 +52,9 @@ def state(ctx: typer.Context) -> State:
     return found if isinstance(found, State) else State()
 
 
-def stdout_console() -> Console:
-    """A rich console for data on stdout (colour off for NO_COLOR and pipes)."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
-
-
-def stderr_console() -> Console:
-    """A rich console for messages on stderr."""
-    from rich.console import Console
-
-    # In a terminal, messages wrap between words; elsewhere each stays on one line,
-    # so logs and grep see it whole.
-    return Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
-
-
 def emit_json(data: Any) -> None:
     """Write *data* as stable, indented JSON on stdout."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
-
-
-def message(text: str, *, style: str | None = None) -> None:
-    """Print a message for the user on stderr."""
-    stderr_console().print(text, style=style, markup=False)
-
-
-def report_error(error: HiiPlannerError) -> None:
-    """Print an error with every finding and its hint on stderr."""
-    from hii_planner.cli.error_view import print_error
-
-    print_error(stderr_console(), error)
 
 
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:

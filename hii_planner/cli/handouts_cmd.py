@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hii_planner.cli._common import handle_errors, message, state, stderr_console
+from hii_planner.cli._common import handle_errors, state
+from hii_planner.ui.console import message, stderr_console
 
 if TYPE_CHECKING:
     from hii_planner.handouts.write import Progress
@@ -113,9 +114,9 @@ def handouts(
 
     Participant handouts never show facilitator notes, objectives or assessed needs.
     """
-    from hii_planner.core.plan_check import library_drift
-    from hii_planner.core.planfile import read_plan
     from hii_planner.handouts.write import write_handouts
+    from hii_planner.plans.check import library_drift
+    from hii_planner.plans.planfile import read_plan
 
     plan = read_plan(plan_file)
     library = state(ctx).library()

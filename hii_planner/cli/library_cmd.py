@@ -37,12 +37,12 @@ class SchemaKind(StrEnum):
 def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Show the library's name, version, notice, needs, tracks and screening questions."""
     if as_json:
-        from hii_planner.core.library_index import listing
+        from hii_planner.library.cache import listing
 
         emit_json(listing(state(ctx).library_dir(), "info"))
         return
     library = state(ctx).library()
-    from hii_planner.cli.library_views import render_info
+    from hii_planner.ui.library_views import render_info
 
     render_info(library)
 
@@ -52,12 +52,12 @@ def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def list_modules(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List the modules with their track, sessions, needs and prerequisites."""
     if as_json:
-        from hii_planner.core.library_index import listing
+        from hii_planner.library.cache import listing
 
         emit_json(listing(state(ctx).library_dir(), "modules"))
         return
     library = state(ctx).library()
-    from hii_planner.cli.library_views import render_list
+    from hii_planner.ui.library_views import render_list
 
     render_list(library)
 
@@ -75,7 +75,7 @@ def show(
     if as_json:
         emit_json(found.model_dump(mode="json"))
         return
-    from hii_planner.cli.library_views import render_module
+    from hii_planner.ui.library_views import render_module
 
     render_module(library, found)
 
@@ -93,7 +93,7 @@ def check(
     as_json: JsonOption = False,
 ) -> None:
     """Validate a library and report every problem at once (exit 1 on errors)."""
-    from hii_planner.core.library import check_library
+    from hii_planner.library.loader import check_library
 
     result = check_library(directory or state(ctx).library_dir())
     if as_json:
@@ -105,7 +105,7 @@ def check(
             }
         )
     else:
-        from hii_planner.cli.library_views import render_check
+        from hii_planner.ui.library_views import render_check
 
         render_check(result)
     if not result.ok:
@@ -125,13 +125,13 @@ def graph(
     ] = GraphFormat.tree,
 ) -> None:
     """Draw how modules build on each other (requires, requires_any, after)."""
-    from hii_planner.core import library_graph
+    from hii_planner.library import diagrams as library_graph
 
     library = state(ctx).library()
     if module is not None:
         library.module(module)  # unknown ids get suggestions
     if output_format is GraphFormat.tree:
-        from hii_planner.cli.library_views import render_graph_tree
+        from hii_planner.ui.library_views import render_graph_tree
 
         render_graph_tree(library, module)
     elif output_format is GraphFormat.dot:
@@ -148,6 +148,6 @@ def schema(
     ] = SchemaKind.module,
 ) -> None:
     """Print the JSON Schema of module, library, plan or answers files (for editors)."""
-    from hii_planner.core.schemas import json_schema
+    from hii_planner.schemas import json_schema
 
     emit_json(json_schema(kind.value))

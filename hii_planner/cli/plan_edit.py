@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hii_planner.cli._common import handle_errors, message, state
+from hii_planner.cli._common import handle_errors, state
+from hii_planner.ui.console import message
 
 if TYPE_CHECKING:
-    from hii_planner.core.plan_models import Plan
-    from hii_planner.core.replan import Replan
+    from hii_planner.planning.replan import Replan
+    from hii_planner.plans.models import Plan
 
 
 @handle_errors
@@ -42,8 +43,8 @@ def edit(
     applied instead.
     """
     from hii_planner.cli.plan_new import interactive_terminal
-    from hii_planner.core.answers import read_answers
-    from hii_planner.core.planfile import read_plan
+    from hii_planner.planning.answers import read_answers
+    from hii_planner.plans.planfile import read_plan
 
     library = state(ctx).library()
     plan = read_plan(plan_file)
@@ -61,9 +62,9 @@ def edit(
         )
         return
 
-    from hii_planner.core import clock
-    from hii_planner.core.errors import RequestError
-    from hii_planner.core.replan import edited_request, replan
+    from hii_planner import clock
+    from hii_planner.errors import RequestError
+    from hii_planner.planning.replan import edited_request, replan
 
     if resume:
         raise RequestError(
@@ -84,10 +85,10 @@ def save_edit(path: Path, before: Plan, edited: Replan, *, show_diff: bool) -> N
     """Save an edited plan if it changed (refusing if the file changed meanwhile), and say so."""
     from rich.text import Text
 
-    from hii_planner.cli._common import stderr_console
-    from hii_planner.core import clock
-    from hii_planner.core.planfile import save_edited_plan
-    from hii_planner.core.replan import plan_changed
+    from hii_planner import clock
+    from hii_planner.planning.replan import plan_changed
+    from hii_planner.plans.planfile import save_edited_plan
+    from hii_planner.ui.console import stderr_console
 
     if not plan_changed(before, edited.plan):
         message(f"nothing changed; {path} was not written")

@@ -28,13 +28,13 @@ class ExportFormat(StrEnum):
 @handle_errors
 def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
     """Show a plan: its sessions with dates, minutes and status, and totals."""
-    from hii_planner.core.planfile import plan_as_json, read_plan
+    from hii_planner.plans.planfile import plan_as_json, read_plan
 
     plan = read_plan(plan_file)
     if as_json:
         emit_json(plan_as_json(plan))
         return
-    from hii_planner.cli.plan_views import render_plan
+    from hii_planner.ui.plan_views import render_plan
 
     render_plan(plan)
 
@@ -42,15 +42,15 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
 @handle_errors
 def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
     """Check a plan against the library: missing modules or sessions, library changes."""
-    from hii_planner.core.plan_check import check_plan
-    from hii_planner.core.planfile import read_plan
+    from hii_planner.plans.check import check_plan
+    from hii_planner.plans.planfile import read_plan
 
     plan = read_plan(plan_file)
     result = check_plan(plan, state(ctx).library())
     if as_json:
         emit_json({"ok": result.ok, "errors": result.errors, "warnings": result.warnings})
     else:
-        from hii_planner.cli.plan_views import render_plan_check
+        from hii_planner.ui.plan_views import render_plan_check
 
         render_plan_check(result, str(plan_file))
     if not result.ok:
@@ -63,9 +63,9 @@ def why(
     module: Annotated[str, typer.Argument(help="Module id in the plan.", show_default=False)],
 ) -> None:
     """Explain why a module is in a plan: the path from a choice or a need to it."""
-    from hii_planner.cli.plan_views import render_why
-    from hii_planner.core.explain import why as explain
-    from hii_planner.core.planfile import read_plan
+    from hii_planner.planning.explain import why as explain
+    from hii_planner.plans.planfile import read_plan
+    from hii_planner.ui.plan_views import render_why
 
     render_why(explain(read_plan(plan_file), module))
 
@@ -90,9 +90,9 @@ def export(
     ] = "10:00",
 ) -> None:
     """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file."""
-    from hii_planner.core.atomic import write_atomic
-    from hii_planner.core.planfile import read_plan
     from hii_planner.export import render
+    from hii_planner.files.atomic import write_atomic
+    from hii_planner.plans.planfile import read_plan
 
     text = render(read_plan(plan_file), output_format.value, time=_parse_time(time))
     if out == "-":

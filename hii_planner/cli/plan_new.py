@@ -12,8 +12,8 @@ import typer
 from hii_planner.cli._common import handle_errors, state
 
 if TYPE_CHECKING:
-    from hii_planner.core.library import Library
-    from hii_planner.core.planner import PlanResult
+    from hii_planner.library.loader import Library
+    from hii_planner.planning.planner import PlanResult
 
 
 class CadenceChoice(StrEnum):
@@ -159,7 +159,7 @@ def new(
     In a terminal, without --no-input, a guided planner asks the questions;
     otherwise every answer comes from flags or --answers, and nothing is asked.
     """
-    from hii_planner.core.answers import merge_answers, read_answers
+    from hii_planner.planning.answers import merge_answers, read_answers
 
     library = state(ctx).library()
     given = read_answers(answers) if answers else {}
@@ -188,7 +188,7 @@ def new(
         )
         return
     if resume:
-        from hii_planner.core.errors import RequestError
+        from hii_planner.errors import RequestError
 
         raise RequestError(
             ["--resume continues the guided planner, which needs a terminal"],
@@ -198,11 +198,11 @@ def new(
 
 
 def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
-    from hii_planner.cli._common import message
-    from hii_planner.core import clock
-    from hii_planner.core.answers import request_from
-    from hii_planner.core.planner import build_plan
-    from hii_planner.core.privacy import NAME_WARNING, looks_like_name
+    from hii_planner import clock
+    from hii_planner.planning.answers import request_from
+    from hii_planner.planning.planner import build_plan
+    from hii_planner.privacy import NAME_WARNING, looks_like_name
+    from hii_planner.ui.console import message
 
     request = request_from(merged)
     if request.participant and looks_like_name(request.participant):
@@ -212,8 +212,8 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
 
 def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
-    from hii_planner.cli.plan_views import report_new_plan
-    from hii_planner.core.planfile import dumps_plan, write_plan
+    from hii_planner.plans.planfile import dumps_plan, write_plan
+    from hii_planner.ui.plan_views import report_new_plan
 
     plan = result.plan
     if out == "-":

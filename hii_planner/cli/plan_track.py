@@ -71,9 +71,9 @@ def record(
     next free slot and every later planned session moves one slot on.
     A cancelled session is not made up and nothing moves.
     """
-    from hii_planner.cli.plan_views import report_delivery
-    from hii_planner.core import clock
-    from hii_planner.core.delivery import record_in_file
+    from hii_planner import clock
+    from hii_planner.plans.delivery import record_in_file
+    from hii_planner.ui.plan_views import report_delivery
 
     plan, outcome = record_in_file(
         plan_file,
@@ -98,9 +98,9 @@ def reschedule(
     ] = False,
 ) -> None:
     """Move a planned session to another date, optionally moving the later ones too."""
-    from hii_planner.cli.plan_views import report_delivery
-    from hii_planner.core import clock
-    from hii_planner.core.delivery import reschedule_in_file
+    from hii_planner import clock
+    from hii_planner.plans.delivery import reschedule_in_file
+    from hii_planner.ui.plan_views import report_delivery
 
     new_date = _parse_date(date)
     assert new_date is not None  # the option is required
@@ -140,18 +140,18 @@ def report(
     It lists attendance, modules completed, the needs they addressed and the
     session notes, with headed blank sections for your formulation of change.
     """
-    from hii_planner.core import clock
-    from hii_planner.core.atomic import write_atomic
-    from hii_planner.core.planfile import read_plan
-    from hii_planner.core.report import build_report
+    from hii_planner import clock
     from hii_planner.documents.render import render_document
+    from hii_planner.files.atomic import write_atomic
+    from hii_planner.handouts.report import build_report
+    from hii_planner.plans.planfile import read_plan
 
     plan = read_plan(plan_file)
     chosen = output_format.value if output_format else _format_from(out)
     library = state(ctx).library()
     same_library = library.info.name == plan.library.name
     if not same_library:
-        from hii_planner.cli._common import message
+        from hii_planner.ui.console import message
 
         message(
             f"warning: the plan was made with the library {plan.library.name!r}, not "
@@ -167,7 +167,7 @@ def report(
         sys.stdout.flush()
         return
     write_atomic(Path(out), data, replace=force)
-    from hii_planner.cli._common import message
+    from hii_planner.ui.console import message
 
     message(f"✓ wrote {out}")
 
@@ -190,16 +190,16 @@ def list_plans(
     Plans that cannot be read are reported on stderr and the others are still
     listed; the exit code is then 1.
     """
-    from hii_planner.cli.plan_views import render_caseload, report_unreadable
-    from hii_planner.core import clock
-    from hii_planner.core.caseload import caseload_json, read_caseload
-    from hii_planner.core.errors import HiiPlannerError
+    from hii_planner import clock
+    from hii_planner.errors import HiiPlannerError
+    from hii_planner.plans.caseload import caseload_json, read_caseload
+    from hii_planner.ui.plan_views import render_caseload, report_unreadable
 
     try:
         library = state(ctx).library()
     except HiiPlannerError as error:
         library = None
-        from hii_planner.cli._common import message
+        from hii_planner.ui.console import message
 
         message(f"warning: library changes are not checked: {error}")
     entries = read_caseload(folder, today=clock.today(), library=library)

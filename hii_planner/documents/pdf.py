@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hii_planner.core.clock import now
-from hii_planner.core.errors import HiiPlannerError
+from hii_planner.clock import now
 from hii_planner.documents.data import document_data
 from hii_planner.documents.model import Document
+from hii_planner.errors import HiiPlannerError
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "typst" / "document.typ"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import import_module
 
-from hii_planner.core.plan_models import Plan
+from hii_planner.plans.models import Plan
 
 FORMATS = ("json", "markdown", "csv", "ics")
 _MODULES = {"json": "json_", "markdown": "markdown", "csv": "csv_", "ics": "ics"}

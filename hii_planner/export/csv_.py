@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from hii_planner.core.plan_models import Plan
+from hii_planner.plans.models import Plan
 
 COLUMNS = (
     "reference",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hii_planner.core.plan_models import Plan
+from hii_planner.plans.models import Plan
 
 _STATUS = {
     "planned": "CONFIRMED",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planfile import plan_as_json
+from hii_planner.plans.models import Plan
+from hii_planner.plans.planfile import plan_as_json
 
 
 def render(plan: Plan) -> str:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from hii_planner.core._types import HOLIDAY_CALENDAR_NAMES, WEEKDAY_NAMES
-from hii_planner.core.plan_models import Plan
-
-_CADENCE = {"weekly": "weekly", "twice-weekly": "twice a week", "fortnightly": "fortnightly"}
+from hii_planner.plans.models import Plan
+from hii_planner.wording import hours, schedule_sentence
 
 
 def cell(text: object) -> str:
@@ -23,22 +21,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Iterator[s
         yield "| " + " | ".join(cell(value) for value in row) + " |"
 
 
-def schedule_sentence(plan: Plan) -> str:
-    """The plan's rhythm in words: "weekly on Monday from 2027-01-04"."""
-    schedule = plan.schedule
-    days = " and ".join(WEEKDAY_NAMES[d] for d in schedule.weekdays)
-    return (
-        f"{_CADENCE[schedule.cadence]} on {days} from {schedule.start.isoformat()} "
-        f"(public holidays skipped: {HOLIDAY_CALENDAR_NAMES[schedule.holidays]})"
-    )
-
-
-def hours(minutes: int) -> str:
-    """Minutes as "12 h 30 min"."""
-    whole, rest = divmod(minutes, 60)
-    return f"{whole} h {rest:02d} min" if rest else f"{whole} h"
-
-
 def lines(plan: Plan) -> Iterator[str]:
     """The document, line by line."""
     yield f"# Plan for {plan.participant.reference}"
@@ -47,7 +29,7 @@ def lines(plan: Plan) -> Iterator[str]:
     yield f"- Created: {plan.created.date().isoformat()} (revision {plan.revision})"
     if plan.facilitators:
         yield f"- Facilitators: {', '.join(plan.facilitators)}"
-    yield f"- Schedule: {schedule_sentence(plan)}"
+    yield f"- Schedule: {schedule_sentence(plan.schedule)}"
     total = sum(s.minutes for s in plan.sessions if s.status != "cancelled")
     yield f"- Sessions: {len(plan.sessions)}, {hours(total)}"
     if plan.participant.needs:

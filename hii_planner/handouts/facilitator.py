@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
 from hii_planner.documents.model import (
     Block,
     BulletList,
@@ -22,6 +20,8 @@ from hii_planner.handouts.words import (
     reason_text,
     session_label,
 )
+from hii_planner.library.loader import Library
+from hii_planner.plans.models import Plan
 
 FOOTER = "Facilitator guide: not for the participant"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from hii_planner.core.errors import HiiPlannerError, RequestError
-from hii_planner.core.library import Library
-from hii_planner.core.library_models import Module, Session
-from hii_planner.core.plan_models import Plan, PlannedSession
+from hii_planner.errors import HiiPlannerError, RequestError
+from hii_planner.library.loader import Library
+from hii_planner.library.models import Module, Session
+from hii_planner.plans.models import Plan, PlannedSession
 
 SKIPPED_BY_DEFAULT = frozenset({"missed", "cancelled"})  # a catch-up carries a missed session
 

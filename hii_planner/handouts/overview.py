@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
 from hii_planner.documents.model import (
     Block,
     BulletList,
@@ -15,8 +13,10 @@ from hii_planner.documents.model import (
     TableBlock,
     Timeline,
 )
-from hii_planner.export.markdown import schedule_sentence
 from hii_planner.handouts.words import day_month, duration, reason_text, short_date
+from hii_planner.library.loader import Library
+from hii_planner.plans.models import Plan
+from hii_planner.wording import schedule_sentence
 
 FOOTER = "Plan overview: for facilitators"
 
@@ -27,7 +27,7 @@ def _facts(plan: Plan, library: Library) -> Facts:
     pairs = [
         ("Participant", plan.participant.reference),
         ("Library", f"{plan.library.name}, version {plan.library.version}"),
-        ("Schedule", schedule_sentence(plan)),
+        ("Schedule", schedule_sentence(plan.schedule)),
         (
             "Sessions",
             f"{len(held)} ({duration(sum(s.minutes for s in held))}), {delivered} delivered",

@@ -6,8 +6,6 @@ notes, needs or reasons, so nothing written for staff can reach the participant.
 
 from __future__ import annotations
 
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
 from hii_planner.documents.model import (
     Block,
     Document,
@@ -19,6 +17,8 @@ from hii_planner.documents.model import (
 )
 from hii_planner.handouts.lookup import SessionInContext
 from hii_planner.handouts.words import long_date, session_label
+from hii_planner.library.loader import Library
+from hii_planner.plans.models import Plan
 
 WRITING_LINES = {False: 5, True: 4}  # large print: fewer, taller lines on the same page
 

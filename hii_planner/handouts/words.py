@@ -6,10 +6,10 @@ import datetime as dt
 import re
 import unicodedata
 
-from hii_planner.core._types import WEEKDAY_NAMES
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import PlannedSession
-from hii_planner.core.selection import CHOSEN, CORE, addressed_need, required_by
+from hii_planner.library.loader import Library
+from hii_planner.planning.selection import CHOSEN, CORE, addressed_need, required_by
+from hii_planner.plans.models import PlannedSession
+from hii_planner.types import WEEKDAY_NAMES
 
 MAX_SLUG = 40  # characters of a title kept in file names
 _MONTHS = [

@@ -8,16 +8,16 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from hii_planner.core.atomic import ensure_private_dir, write_atomic
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
 from hii_planner.documents.model import Audience, Document, Paper
 from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat, render_document
+from hii_planner.files.atomic import ensure_private_dir, write_atomic
 from hii_planner.handouts.facilitator import facilitator_guide
 from hii_planner.handouts.lookup import check_against_library, choose_sessions, in_context
 from hii_planner.handouts.overview import plan_overview
 from hii_planner.handouts.participant import participant_handout
 from hii_planner.handouts.words import slug
+from hii_planner.library.loader import Library
+from hii_planner.plans.models import Plan
 
 Kind = Literal["participant", "facilitator", "overview"]
 Progress = Callable[[int, int, Path], None]

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hii_planner.core.library import Library
-    from hii_planner.core.plan_models import Plan
-    from hii_planner.core.planner import PlanResult
-    from hii_planner.core.replan import Replan
+    from hii_planner.library.loader import Library
+    from hii_planner.planning.planner import PlanResult
+    from hii_planner.planning.replan import Replan
+    from hii_planner.plans.models import Plan
     from hii_planner.wizard.drafts import DraftStore
     from hii_planner.wizard.prompts import Prompter
 

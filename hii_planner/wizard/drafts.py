@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from hii_planner.core.atomic import ensure_private_dir, write_atomic
-from hii_planner.core.errors import FileAccessError
+from hii_planner.errors import FileAccessError
+from hii_planner.files.atomic import ensure_private_dir, write_atomic
 
 DRAFT_FORMAT = "hii-planner-draft"
 DRAFT_VERSION = 1

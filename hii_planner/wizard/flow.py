@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hii_planner.core import clock
-from hii_planner.core.errors import HiiPlannerError, InterruptedByUser
-from hii_planner.core.planner import PlanResult
-from hii_planner.core.replan import PlanDiff
-from hii_planner.core.request import PlanRequest
-from hii_planner.core.request_checks import check_request
+from hii_planner import clock
+from hii_planner.errors import HiiPlannerError, InterruptedByUser
+from hii_planner.planning.planner import PlanResult
+from hii_planner.planning.replan import PlanDiff
+from hii_planner.planning.request import PlanRequest
+from hii_planner.planning.request_checks import check_request
 from hii_planner.wizard import preview
 from hii_planner.wizard.drafts import Draft, DraftStore
 from hii_planner.wizard.prompts import Option

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hii_planner.core.errors import HiiPlannerError
-from hii_planner.core.library import Library
-from hii_planner.core.request import PlanRequest
-from hii_planner.core.selection import Selection, select_modules
+from hii_planner.errors import HiiPlannerError
+from hii_planner.library.loader import Library
+from hii_planner.planning.request import PlanRequest
+from hii_planner.planning.selection import Selection, select_modules
 
 
 def modules_answer(

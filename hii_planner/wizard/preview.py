@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from hii_planner.cli.error_view import print_error
-from hii_planner.core.errors import HiiPlannerError
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planner import PlanResult
-from hii_planner.export.markdown import hours, schedule_sentence
+from hii_planner.errors import HiiPlannerError
+from hii_planner.library.loader import Library
+from hii_planner.planning.planner import PlanResult
+from hii_planner.plans.models import Plan
+from hii_planner.ui.errors import print_error
+from hii_planner.wording import hours, schedule_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from hii_planner.core.replan import PlanDiff
+    from hii_planner.planning.replan import PlanDiff
 
 _STATUS_STYLE = {"planned": "", "delivered": "green", "missed": "red", "cancelled": "dim"}
 
@@ -80,7 +80,7 @@ def show_preview(
     if plan.facilitators:
         title += Text(f" · facilitators: {', '.join(plan.facilitators)}")
     console.print(title)
-    rhythm = schedule_sentence(plan)
+    rhythm = schedule_sentence(plan.schedule)
     console.print(Text(rhythm[:1].upper() + rhythm[1:], style="dim"))
     with_status = any(s.status != "planned" for s in plan.sessions)
     console.print(session_table(plan, with_status=with_status))

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from pydantic import TypeAdapter, ValidationError
 
-from hii_planner.core._types import Reference
-from hii_planner.core.privacy import looks_like_name
+from hii_planner.privacy import looks_like_name
+from hii_planner.types import Reference
 
 __all__ = ["generate_reference", "looks_like_name", "reference_problem"]
 

@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from hii_planner.core import clock
-from hii_planner.core.errors import InterruptedByUser
-from hii_planner.core.library import Library
-from hii_planner.core.plan_models import Plan
-from hii_planner.core.planner import PlanResult, build_plan
-from hii_planner.core.replan import Replan, overlay_answers, plan_request, replan
-from hii_planner.core.request import PlanRequest
+from hii_planner import clock
+from hii_planner.errors import InterruptedByUser
+from hii_planner.library.loader import Library
+from hii_planner.planning.planner import PlanResult, build_plan
+from hii_planner.planning.replan import Replan, overlay_answers, plan_request, replan
+from hii_planner.planning.request import PlanRequest
+from hii_planner.plans.models import Plan
 from hii_planner.wizard import preview
 from hii_planner.wizard.drafts import NEW_PLAN, Draft, DraftStore, edit_key
 from hii_planner.wizard.flow import PREVIEW, Mode, Outcome, Wizard

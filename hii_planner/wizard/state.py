@@ -7,13 +7,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hii_planner.core.answers import request_from
-from hii_planner.core.errors import HiiPlannerError, RequestError
-from hii_planner.core.library import Library
-from hii_planner.core.planner import PlanResult, build_plan
-from hii_planner.core.request import PlanRequest
-from hii_planner.core.request_checks import request_problems
-from hii_planner.core.selection import Selection, select_modules
+from hii_planner.errors import HiiPlannerError, RequestError
+from hii_planner.library.loader import Library
+from hii_planner.planning.answers import request_from
+from hii_planner.planning.planner import PlanResult, build_plan
+from hii_planner.planning.request import PlanRequest
+from hii_planner.planning.request_checks import request_problems
+from hii_planner.planning.selection import Selection, select_modules
 from hii_planner.wizard.prompts import Prompter
 
 STEP_KEYS: dict[str, tuple[str, ...]] = {

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from hii_planner.core.library_models import Module
-from hii_planner.core.ordering import order_modules
-from hii_planner.export.markdown import hours
+from hii_planner.library.models import Module
+from hii_planner.planning.ordering import order_modules
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.prompts import Entry, Heading, Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
+from hii_planner.wording import hours
 
 _DESCRIPTION_LIMIT = 200
 

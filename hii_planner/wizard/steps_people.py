@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hii_planner.core.request import MAX_FACILITATORS
+from hii_planner.types import MAX_FACILITATORS
 from hii_planner.wizard import preview
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem

@@ -6,19 +6,19 @@ import datetime as dt
 import re
 from collections import Counter
 
-from hii_planner.core._types import (
+from hii_planner.errors import HiiPlannerError
+from hii_planner.library.models import Track
+from hii_planner.planning.request import ScheduleRequest
+from hii_planner.planning.schedule import resolve_schedule
+from hii_planner.types import (
     HOLIDAY_CALENDAR_NAMES,
     HOLIDAY_CALENDARS,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
-from hii_planner.core.errors import HiiPlannerError
-from hii_planner.core.library_models import Track
-from hii_planner.core.request import ScheduleRequest
-from hii_planner.core.schedule import resolve_schedule
-from hii_planner.export.markdown import hours
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
+from hii_planner.wording import hours
 
 OFF = "off"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

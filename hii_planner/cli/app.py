@@ -1,0 +1,64 @@
+"""The `hii-planner` Typer app: registers the command groups and global options, nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hii_planner import __version__
+from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd
+from hii_planner.cli._common import State
+
+app = typer.Typer(
+    name="hii-planner",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals may hold participants' data
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(library_cmd.app, name="library")
+app.add_typer(plan_cmd.app, name="plan")
+app.command("handouts")(handouts_cmd.handouts)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"hii-planner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    library: Annotated[
+        Path | None,
+        typer.Option(
+            "--library",
+            envvar="HII_PLANNER_LIBRARY",
+            help="Module library folder \\[default: the library shipped with hii-planner].",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Plan, print and track modular one-to-one interventions.
+
+    Exit codes: 0 success, 1 a problem with your data or request, 2 usage error,
+    130 interrupted.
+    """
+    ctx.obj = State(library_path=library)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

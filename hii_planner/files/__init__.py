@@ -1,0 +1,1 @@
+"""Files on disk: TOML read with line numbers, located validation problems, atomic writes."""

@@ -1,0 +1,212 @@
+"""Read TOML files safely and find the line on which each key is written.
+
+`tomllib` gives no positions, so a small line scanner maps key paths such as
+``("sessions", 2, "minutes")`` to line numbers for error messages. It follows
+tables, arrays of tables and dotted keys, and skips multi-line strings; keys
+inside inline tables or multi-line arrays fall back to the enclosing key's line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from hii_planner.errors import Problem
+
+MAX_FILE_BYTES = 1_000_000
+
+KeyPath = tuple[str | int, ...]
+
+_BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
+_ARRAY_HEADER = re.compile(rf"^\s*\[\[\s*({_DOTTED})\s*\]\]")
+_TABLE_HEADER = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]")
+_KEY_LINE = re.compile(rf"^\s*({_DOTTED})\s*=\s*(.*)$")
+_PART = re.compile(_BARE_OR_QUOTED)
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _split_dotted(dotted: str) -> list[str]:
+    return [part.strip("\"'") for part in _PART.findall(dotted)]
+
+
+def _opens_multiline_string(value: str) -> str | None:
+    """Return the delimiter if *value* starts a multi-line string left open on its line."""
+    for delimiter in ('"""', "'''"):
+        if value.startswith(delimiter) and value.count(delimiter) % 2 == 1:
+            return delimiter
+    return None
+
+
+_ARRAY_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*|[\[\]{},]|[^\s"\'\[\]{},#]+')
+
+
+class _ArrayScanner:
+    """Follows a multi-line array value, recording the line of each element."""
+
+    def __init__(self, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+        self.path = path
+        self.lines = lines
+        self.depth = 0
+        self.index = 0
+        self.expecting = True
+
+    def feed(self, text: str, number: int) -> bool:
+        """Scan one line of the value; return True while the array is still open."""
+        for match in _ARRAY_TOKEN.finditer(text):
+            token = match.group()
+            if token[0] == "#":
+                break
+            if token in ("[", "{"):
+                self._element(number)
+                self.depth += 1
+            elif token in ("]", "}"):
+                self.depth -= 1
+                if self.depth == 0:
+                    return False
+            elif token == ",":
+                if self.depth == 1:
+                    self.index += 1
+                    self.expecting = True
+            else:
+                self._element(number)
+        return True
+
+    def _element(self, number: int) -> None:
+        if self.depth == 1 and self.expecting:
+            self.lines.setdefault((*self.path, self.index), number)
+            self.expecting = False
+
+
+def key_lines(text: str) -> dict[KeyPath, int]:
+    """Map every key path written in *text* to its 1-based line number."""
+    lines: dict[KeyPath, int] = {}
+    array_counts: dict[KeyPath, int] = {}
+    current: KeyPath = ()
+    open_string: str | None = None
+    open_array: _ArrayScanner | None = None
+
+    def resolve(parts: list[str]) -> KeyPath:
+        path: KeyPath = ()
+        for part in parts:
+            path = (*path, part)
+            if path in array_counts:
+                path = (*path, array_counts[path] - 1)
+        return path
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if open_string is not None:
+            if line.count(open_string) % 2 == 1:
+                open_string = None
+            continue
+        if open_array is not None:
+            if not open_array.feed(line, number):
+                open_array = None
+            continue
+        if match := _ARRAY_HEADER.match(line):
+            parts = _split_dotted(match.group(1))
+            parent = resolve(parts[:-1])
+            table = (*parent, parts[-1])
+            array_counts[table] = array_counts.get(table, 0) + 1
+            current = (*table, array_counts[table] - 1)
+            lines.setdefault(table, number)
+            lines[current] = number
+        elif match := _TABLE_HEADER.match(line):
+            current = resolve(_split_dotted(match.group(1)))
+            lines.setdefault(current, number)
+        elif match := _KEY_LINE.match(line):
+            path = (*current, *_split_dotted(match.group(1)))
+            lines.setdefault(path, number)
+            value = match.group(2).strip()
+            open_string = _opens_multiline_string(value)
+            if value.startswith("["):
+                scanner = _ArrayScanner(path, lines)
+                if scanner.feed(value, number):
+                    open_array = scanner
+    return lines
+
+
+@dataclass(frozen=True)
+class TomlDocument:
+    """A parsed TOML file that can tell the line of each key, for precise error messages."""
+
+    file: str
+    data: dict[str, Any]
+    text: str = ""
+    digest: str = ""  # sha256 of the file's bytes, as in plan files' library.files
+
+    @cached_property
+    def lines(self) -> Mapping[KeyPath, int]:
+        """Key paths to line numbers, worked out only when a problem needs a line."""
+        return key_lines(self.text)
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of *path*, or of its nearest written parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+    def problem(self, path: KeyPath, message: str, *, severity: str = "error") -> Problem:
+        """A problem located at *path* in this file."""
+        return Problem(
+            file=self.file,
+            line=self.line_of(path),
+            location=format_path(path),
+            message=message,
+            severity="warning" if severity == "warning" else "error",
+        )
+
+
+def format_path(path: KeyPath) -> str:
+    """Render a key path the way a library author writes it: ``sessions[2].minutes``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def read_toml(path: Path, *, display: str | None = None) -> TomlDocument | Problem:
+    """Read and parse one TOML file, or describe why it cannot be read."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(name, None, "", f"file is too large ({size:,} bytes; the limit is 1 MB)")
+        raw = path.read_bytes()
+    except OSError as error:
+        return Problem(name, None, "", f"cannot read the file: {error.strerror or error}")
+    return parse_toml(raw, file=name)
+
+
+def parse_toml(raw: bytes, *, file: str) -> TomlDocument | Problem:
+    """Parse TOML bytes, turning every failure into a located problem."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad_line = raw[: error.start].count(b"\n") + 1
+        return Problem(file, bad_line, "", "the file is not UTF-8 text (save it as UTF-8)")
+    if "\x00" in text:
+        return Problem(file, text[: text.index("\x00")].count("\n") + 1, "", "the file is binary")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        line = int(position.group(1)) if position else None
+        message = _TOML_POSITION.sub("", message).strip()
+        return Problem(file, line, "", f"TOML syntax error: {message}")
+    except RecursionError:
+        return Problem(file, None, "", "the file is nested too deeply to read")
+    digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+    return TomlDocument(file=file, data=data, text=text, digest=digest)

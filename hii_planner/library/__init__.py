@@ -1,0 +1,1 @@
+"""The module library: models, loading, checks, the prerequisite graph, listings and cache."""

@@ -1,0 +1,1 @@
+"""Planning: the request, selection with reasons, ordering, the planner, explain, replan."""

@@ -1,0 +1,59 @@
+"""What a facilitator asks for: the plan request, shared by flags, answers files and the wizard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from hii_planner.types import (
+    MAX_FACILITATORS,
+    Cadence,
+    FacilitatorName,
+    HolidayCalendar,
+    Reference,
+    SessionRef,
+    Slug,
+    Strict,
+    Weekday,
+)
+
+
+class ScheduleRequest(Strict):
+    """When sessions happen: start date, cadence, weekdays and the holiday calendar."""
+
+    start: dt.date | None = Field(
+        default=None, description="First possible session date [default: the next weekday slot]."
+    )
+    cadence: Cadence = "weekly"
+    weekdays: list[Weekday] = Field(
+        default_factory=list,
+        description="Weekly and fortnightly take one weekday, twice-weekly two "
+        "[default: the start date's weekday, and three days later for twice-weekly].",
+    )
+    holidays: HolidayCalendar = "england-and-wales"
+
+
+class PlanRequest(Strict):
+    """Everything a plan is built from; the answers file has exactly this shape."""
+
+    participant: Reference | None = Field(
+        default=None, description="Pseudonymous reference such as P-0042, never a name."
+    )
+    facilitators: list[FacilitatorName] = Field(default_factory=list, max_length=MAX_FACILITATORS)
+    needs: list[Slug] = Field(default_factory=list, description="Assessed needs (need ids).")
+    modules: list[Slug] = Field(
+        default_factory=list, description="Modules chosen by hand, in order."
+    )
+    exclude: list[Slug] = Field(default_factory=list, description="Modules never to plan.")
+    skip_sessions: list[SessionRef] = Field(
+        default_factory=list, description="Optional sessions to leave out, as module/session."
+    )
+    max_sessions: int | None = Field(default=None, ge=1, le=500)
+    twin_track: Slug | None = Field(
+        default=None, description="Track whose sessions alternate with the rest."
+    )
+    schedule: ScheduleRequest = Field(default_factory=ScheduleRequest)
+    screening: dict[Slug, bool] = Field(
+        default_factory=dict, description="Answers to the library's screening questions by id."
+    )

@@ -1,0 +1,180 @@
+"""Which modules a plan contains, and why: core, chosen, recommended by need, required."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hii_planner.errors import PlanningError
+from hii_planner.library.loader import Library
+from hii_planner.planning.request import PlanRequest
+
+CORE = "core module: in every plan"
+CHOSEN = "chosen by the facilitator"
+_REQUIRED_BY = re.compile(r"^required by: ([a-z0-9-]+)")
+_ADDRESSES = re.compile(r"^addresses need: ([a-z0-9-]+)$")
+
+
+def required_by(reason: str) -> str | None:
+    """The module a "required by" reason names, or None for other reasons."""
+    match = _REQUIRED_BY.match(reason)
+    return match.group(1) if match else None
+
+
+def addressed_need(reason: str) -> str | None:
+    """The need an "addresses need" reason names, or None."""
+    match = _ADDRESSES.match(reason)
+    return match.group(1) if match else None
+
+
+@dataclass
+class Selection:
+    """Modules in the order they were selected, each with its reasons."""
+
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, module_id: str, reason: str) -> bool:
+        """Add *module_id* for *reason*; True if the module is new to the selection."""
+        new = module_id not in self.reasons
+        found = self.reasons.setdefault(module_id, [])
+        if reason not in found:
+            found.append(reason)
+        return new
+
+    def chain(self, module_id: str) -> str:
+        """How *module_id* came in, ready for a verb: ``a (chosen ...) requires b, which``."""
+        path = [module_id]
+        while (parent := required_by(self.reasons[path[0]][0])) is not None and parent not in path:
+            path.insert(0, parent)
+        root = path[0]
+        text = f"{root} ({self.reasons[root][0]})"
+        for later in path[1:]:
+            text += f" requires {later}, which"
+        return text
+
+
+def _conflict(library: Library, a: str, b: str) -> bool:
+    return b in library.exclusions[a]
+
+
+def _rival(library: Library, selection: Selection, module_id: str) -> str | None:
+    """A selected module that cannot be planned together with *module_id*."""
+    return next((m for m in library.exclusions[module_id] if m in selection.reasons), None)
+
+
+def select_modules(library: Library, request: PlanRequest) -> Selection:
+    """Core and chosen modules, those recommended for the needs, and all they require."""
+    selection = Selection()
+    excluded = set(request.exclude)
+    for module in library.modules.values():
+        if module.core:
+            if module.id in excluded:
+                raise PlanningError(
+                    f"{module.id} is a core module, in every plan, so it cannot be excluded",
+                    hint=f"remove --exclude {module.id}",
+                )
+            selection.add(module.id, CORE)
+    for module_id in request.modules:
+        selection.add(module_id, CHOSEN)
+    _refuse_chosen_conflicts(library, selection)
+
+    for need in request.needs:
+        for module in library.addressing(need):
+            _recommend(library, selection, module.id, need, excluded)
+
+    _close_over_prerequisites(library, selection, excluded)
+    return selection
+
+
+def _refuse_chosen_conflicts(library: Library, selection: Selection) -> None:
+    chosen = list(selection.reasons)
+    for index, first in enumerate(chosen):
+        for second in chosen[index + 1 :]:
+            if _conflict(library, first, second):
+                raise PlanningError(
+                    f"{first} ({selection.reasons[first][0]}) and {second} "
+                    f"({selection.reasons[second][0]}) exclude each other",
+                    hint=f"choose only one of {first} and {second}",
+                )
+
+
+def _recommend(
+    library: Library, selection: Selection, module_id: str, need: str, excluded: set[str]
+) -> None:
+    reason = f"addresses need: {need}"
+    if module_id in excluded:
+        selection.notes.append(f"{module_id} addresses {need} but was excluded")
+        return
+    if module_id not in selection.reasons:
+        rival = _rival(library, selection, module_id)
+        if rival is not None:
+            selection.add(rival, f"chosen instead of: {module_id} (the two exclude each other)")
+            return
+    selection.add(module_id, reason)
+
+
+def _close_over_prerequisites(library: Library, selection: Selection, excluded: set[str]) -> None:
+    """Pull in every `requires` target, then one member of each unmet `requires_any` group."""
+    pending = list(selection.reasons)
+    while pending:
+        while pending:
+            module_id = pending.pop(0)
+            for target in library.modules[module_id].requires:
+                _require(library, selection, module_id, target, excluded, pending)
+        for module_id in [m for m in selection.reasons if library.modules[m].requires_any]:
+            for group in library.modules[module_id].requires_any:
+                if any(member in selection.reasons for member in group):
+                    continue
+                pick = _first_possible(library, selection, group, excluded)
+                if pick is None:
+                    raise PlanningError(
+                        f"{selection.chain(module_id)} needs one of {_listing(group)} first, "
+                        "but each is excluded or conflicts with the plan",
+                        hint=f"allow one of {_listing(group)}, or leave out {module_id}",
+                    )
+                alternatives = ", ".join(group)
+                selection.add(pick, f"required by: {module_id} (first of: {alternatives})")
+                pending.append(pick)
+
+
+def _require(
+    library: Library,
+    selection: Selection,
+    module_id: str,
+    target: str,
+    excluded: set[str],
+    pending: list[str],
+) -> None:
+    if target in excluded:
+        raise PlanningError(
+            f"{selection.chain(module_id)} requires {target}, which you excluded",
+            hint=f"remove --exclude {target}, or leave out {module_id}",
+        )
+    rival = _rival(library, selection, target)
+    if rival is not None and target not in selection.reasons:
+        raise PlanningError(
+            f"{selection.chain(module_id)} requires {target}, which cannot be planned "
+            f"with {rival} ({selection.reasons[rival][0]})",
+            hint=f"leave out {module_id} or {rival}",
+        )
+    if selection.add(target, f"required by: {module_id}"):
+        pending.append(target)
+
+
+def _first_possible(
+    library: Library, selection: Selection, group: Iterable[str], excluded: set[str]
+) -> str | None:
+    for member in group:
+        if member in excluded:
+            continue
+        if _rival(library, selection, member) is not None:
+            continue
+        return member
+    return None
+
+
+def _listing(items: Iterable[str]) -> str:
+    names = list(items)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

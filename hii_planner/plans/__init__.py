@@ -1,0 +1,1 @@
+"""Plans as files and records: models, plan file, calendar, delivery, progress, caseload."""

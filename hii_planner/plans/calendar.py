@@ -1,0 +1,88 @@
+"""The calendar of a plan: slots of a cadence on chosen weekdays, skipping public holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from hii_planner.errors import RequestError
+from hii_planner.plans.models import Schedule
+from hii_planner.types import WEEKDAYS, Weekday
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+_SUBDIVISIONS = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+_PERIOD_WEEKS = {"weekly": 1, "twice-weekly": 1, "fortnightly": 2}
+DAYS_A_WEEK = {"weekly": 1, "twice-weekly": 2, "fortnightly": 1}
+# Searching further than this for a free slot means the calendar is broken, not busy.
+_MAX_SEARCH_DAYS = 3660
+
+
+def weekday_of(day: dt.date) -> Weekday:
+    """The weekday id (``mon`` ... ``sun``) of *day*."""
+    return WEEKDAYS[day.weekday()]
+
+
+@cache
+def _calendar(name: str) -> HolidayBase | None:
+    if name == "none":
+        return None
+    import holidays  # only commands that date sessions pay for this import
+
+    return holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[name])
+
+
+def holiday_name(calendar: str, day: dt.date) -> str | None:
+    """The public holiday on *day* in *calendar*, if there is one."""
+    found = _calendar(calendar)
+    if found is None:
+        return None
+    name = found.get(day)
+    return str(name) if name else None
+
+
+def _first_weekday_on_or_after(day: dt.date, weekdays: list[Weekday]) -> dt.date:
+    targets = {WEEKDAYS.index(w) for w in weekdays}
+    while day.weekday() not in targets:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def slots(schedule: Schedule, *, after: dt.date | None = None) -> Iterator[dt.date]:
+    """Every free slot of *schedule*, in order; only those later than *after* if given.
+
+    Fortnightly slots keep the fortnight rhythm of the first slot; a slot on a
+    public holiday is skipped, not replaced by another day.
+    """
+    anchor = _first_weekday_on_or_after(schedule.start, schedule.weekdays)
+    anchor_monday = anchor - dt.timedelta(days=anchor.weekday())
+    period = _PERIOD_WEEKS[schedule.cadence]
+    targets = {WEEKDAYS.index(w) for w in schedule.weekdays}
+    day = anchor
+    if after is not None and after >= day:
+        day = after + dt.timedelta(days=1)
+    searched = 0
+    while True:
+        weeks = (day - anchor_monday).days // 7
+        on_rhythm = day.weekday() in targets and weeks % period == 0
+        if on_rhythm and holiday_name(schedule.holidays, day) is None:
+            searched = 0
+            yield day
+        day += dt.timedelta(days=1)
+        searched += 1
+        if searched > _MAX_SEARCH_DAYS:
+            raise RequestError(["no free session date within ten years; check the schedule"])
+
+
+def next_slot(schedule: Schedule, after: dt.date) -> dt.date:
+    """The first free slot of *schedule* later than *after*."""
+    return next(slots(schedule, after=after))
+
+
+def dates_for(schedule: Schedule, count: int) -> list[dt.date]:
+    """The first *count* free slots of *schedule*."""
+    iterator = slots(schedule)
+    return [next(iterator) for _ in range(count)]

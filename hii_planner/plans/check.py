@@ -1,0 +1,63 @@
+"""Check a plan against a library: missing modules and sessions, and library drift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hii_planner.library.loader import Library
+from hii_planner.plans.models import Plan
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    """Errors (the plan cannot be delivered from this library) and warnings (drift)."""
+
+    errors: list[str]
+    warnings: list[str]
+
+    @property
+    def ok(self) -> bool:
+        """True when every planned module and session exists in the library."""
+        return not self.errors
+
+
+def library_drift(plan: Plan, library: Library) -> list[str]:
+    """What changed in the library since the plan was made, file by file."""
+    if plan.library.digest == library.digest:
+        return []
+    before, after = plan.library.files, library.file_digests
+    changed = sorted(name for name in before.keys() & after.keys() if before[name] != after[name])
+    removed = sorted(before.keys() - after.keys())
+    added = sorted(after.keys() - before.keys())
+    parts = [
+        f"{label}: {', '.join(names)}"
+        for label, names in (("changed", changed), ("removed", removed), ("added", added))
+        if names
+    ]
+    detail = "; ".join(parts) if parts else "file details were not recorded"
+    return [
+        f"the library changed since this plan was made ({plan.library.version} then, "
+        f"{library.info.version} now; {detail})"
+    ]
+
+
+def check_plan(plan: Plan, library: Library) -> PlanCheck:
+    """Compare *plan* with *library*."""
+    errors: list[str] = []
+    for module in plan.modules:
+        if module.id not in library.modules:
+            errors.append(f"module {module.id} is not in the library any more")
+    for session in plan.sessions:
+        found = library.modules.get(session.module)
+        if found is not None and found.session(session.session) is None:
+            errors.append(
+                f"session {session.number} ({session.module}/{session.session}) "
+                "is not in the library any more"
+            )
+    warnings = library_drift(plan, library)
+    if plan.library.name != library.info.name:
+        warnings.insert(
+            0,
+            f"the plan was made with the library {plan.library.name!r}, not {library.info.name!r}",
+        )
+    return PlanCheck(errors=errors, warnings=warnings)

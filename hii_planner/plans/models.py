@@ -1,0 +1,128 @@
+"""Pydantic models of the plan file (format ``hii-plan``, version 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from hii_planner.types import (
+    Cadence,
+    FacilitatorName,
+    HolidayCalendar,
+    Minutes,
+    Mutable,
+    Reference,
+    SessionRef,
+    SessionStatus,
+    Slug,
+    Weekday,
+)
+
+
+class PlanLibrary(Mutable):
+    """Which library the plan was made from, to detect later drift."""
+
+    name: str
+    version: str
+    digest: str
+    files: dict[str, str] = Field(
+        default_factory=dict, description="Digest of each library file, to say what changed."
+    )
+
+
+class Participant(Mutable):
+    """Who the plan is for: a pseudonymous reference and the assessed needs."""
+
+    reference: Reference
+    needs: list[Slug] = Field(default_factory=list)
+
+
+class ScreeningAnswer(Mutable):
+    """A recorded answer to a screening question, with the caution it raised."""
+
+    id: Slug
+    answer: bool
+    caution: str = ""
+
+
+class Schedule(Mutable):
+    """The rhythm sessions follow; catch-ups and reschedules use it too."""
+
+    start: dt.date
+    cadence: Cadence
+    weekdays: list[Weekday] = Field(min_length=1, max_length=2)
+    holidays: HolidayCalendar
+
+
+class RequestRecord(Mutable):
+    """The choices the plan was built from, so it can be edited and rebuilt."""
+
+    modules: list[Slug] = Field(default_factory=list)
+    exclude: list[Slug] = Field(default_factory=list)
+    skip_sessions: list[SessionRef] = Field(default_factory=list)
+    max_sessions: int | None = None
+    twin_track: Slug | None = None
+
+
+class PlannedModule(Mutable):
+    """A module in the plan and why it is there."""
+
+    id: Slug
+    title: str
+    track: Slug
+    reasons: list[str] = Field(min_length=1)
+
+
+class PlannedSession(Mutable):
+    """One session of the plan, numbered in delivery order."""
+
+    number: int = Field(ge=1)
+    module: Slug
+    session: Slug
+    title: str
+    minutes: Minutes
+    date: dt.date
+    status: SessionStatus = "planned"
+    catch_up: bool = False
+    notes: str = ""
+    engagement_concern: bool = False
+
+
+class LeftOut(Mutable):
+    """A session of a planned module that is not in the plan, and why."""
+
+    module: Slug
+    session: Slug
+    reason: str
+
+
+class HistoryEntry(Mutable):
+    """One change to the plan, appended on every write."""
+
+    at: dt.datetime
+    change: str
+
+
+class Plan(Mutable):
+    """A participant's plan: modules, dated sessions, delivery records and history."""
+
+    format: Literal["hii-plan"] = "hii-plan"
+    format_version: Literal[1] = 1
+    created: dt.datetime
+    revision: int = Field(ge=1)
+    library: PlanLibrary
+    participant: Participant
+    facilitators: list[FacilitatorName] = Field(default_factory=list)
+    screening: list[ScreeningAnswer] = Field(default_factory=list)
+    schedule: Schedule
+    request: RequestRecord = Field(default_factory=RequestRecord)
+    modules: list[PlannedModule]
+    sessions: list[PlannedSession]
+    left_out: list[LeftOut] = Field(default_factory=list)
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+    def module_entry(self, module_id: str) -> PlannedModule | None:
+        """The planned module *module_id*, if it is in the plan."""
+        return next((m for m in self.modules if m.id == module_id), None)

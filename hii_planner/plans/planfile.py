@@ -1,0 +1,190 @@
+"""Read and write plan files: TOML in a stable layout, checked on read, locked on update."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
+from hii_planner.files.atomic import write_atomic
+from hii_planner.files.tomlsource import TomlDocument, read_toml
+from hii_planner.files.validation import validate_document
+from hii_planner.plans.models import HistoryEntry, Plan
+
+LOCK_TIMEOUT_SECONDS = 10.0
+
+
+def plan_lines(plan: Plan) -> Iterator[str]:
+    """The plan file, line by line: plain keys, then tables, then one ``[[...]]`` per record.
+
+    Every record is written as its own table (never inline), so that a plan
+    reads well and diffs cleanly when someone opens it in an editor.
+    """
+    data = _with_toml_datetimes(plan.model_dump(mode="python", exclude_none=True))
+    plain = {k: v for k, v in data.items() if not isinstance(v, dict) and not _is_records(v)}
+    yield tomli_w.dumps(plain)
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield "\n" + tomli_w.dumps({key: value})
+    for key, value in data.items():
+        if _is_records(value):
+            for record in value:
+                yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
+
+
+class _UtcDatetime(dt.datetime):
+    """A datetime that tomli-w writes as ``2026-11-22T10:00:00Z`` (it writes ``str(obj)``)."""
+
+    def __str__(self) -> str:
+        return self.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _with_toml_datetimes(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return _UtcDatetime.fromtimestamp(value.timestamp(), tz=dt.UTC)
+    if isinstance(value, dict):
+        return {k: _with_toml_datetimes(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_toml_datetimes(v) for v in value]
+    return value
+
+
+def _is_records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def dumps_plan(plan: Plan) -> str:
+    """The plan file's text."""
+    return "".join(plan_lines(plan))
+
+
+def read_plan(path: Path) -> Plan:
+    """Read and check a plan file; a broken file is reported with lines, never modified."""
+    _require_file(path)
+    document = read_toml(path)
+    if isinstance(document, Problem):
+        raise PlanFileError(str(path), [document])
+    if document.data.get("format") != "hii-plan":
+        raise PlanFileError(
+            str(path),
+            [document.problem(("format",), 'not a plan file (format = "hii-plan" is missing)')],
+        )
+    result = validate_document(document, Plan)
+    if isinstance(result, list):
+        raise PlanFileError(str(path), result)
+    problems = consistency_problems(result, document)
+    if problems:
+        raise PlanFileError(str(path), problems)
+    return result
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        reason = "is a folder" if path.is_dir() else "does not exist"
+        raise FileAccessError(f"{path} {reason}", hint="give the path of a plan file (.toml)")
+
+
+def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
+    """Problems a plan's fields can have together: numbering, modules of sessions."""
+    problems = []
+    modules = {m.id for m in plan.modules}
+    for index, session in enumerate(plan.sessions):
+        if session.number != index + 1:
+            problems.append(
+                document.problem(
+                    ("sessions", index, "number"),
+                    f"session numbers must run 1, 2, 3 … in order; found {session.number} "
+                    f"where {index + 1} was expected",
+                )
+            )
+        if session.module not in modules:
+            problems.append(
+                document.problem(
+                    ("sessions", index, "module"),
+                    f"module '{session.module}' is not in the plan's [[modules]]",
+                )
+            )
+    return problems
+
+
+def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
+    """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
+    write_atomic(path, dumps_plan(plan), replace=replace)
+
+
+def update_plan(
+    path: Path,
+    change: Callable[[Plan], str],
+    *,
+    now: dt.datetime,
+    expected_revision: int | None = None,
+) -> Plan:
+    """Apply *change* to the plan at *path* under a lock and save it as the next revision.
+
+    *change* edits the plan in place and returns a one-line summary for the history.
+    With *expected_revision*, a plan that changed on disk since the caller read it
+    is not overwritten (`StalePlanError`).
+    """
+    _require_file(path)  # no lock file beside a path that is not a plan
+    with plan_lock(path):
+        plan = read_plan(path)
+        if expected_revision is not None and plan.revision != expected_revision:
+            raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
+        summary = change(plan)
+        plan.revision += 1
+        plan.history.append(HistoryEntry(at=now, change=summary))
+        write_atomic(path, dumps_plan(plan), replace=True)
+    return plan
+
+
+def save_edited_plan(
+    path: Path, plan: Plan, *, now: dt.datetime, summary: str, read_revision: int
+) -> Plan:
+    """Replace the plan at *path* with an edited *plan*, if nobody changed it meanwhile."""
+
+    def replace_all(current: Plan) -> str:
+        for name in Plan.model_fields:
+            if name not in ("revision", "history"):
+                setattr(current, name, getattr(plan, name))
+        return summary
+
+    return update_plan(path, replace_all, now=now, expected_revision=read_revision)
+
+
+class plan_lock:
+    """An exclusive lock on a plan while it is read, changed and written."""
+
+    def __init__(self, path: Path) -> None:
+        from filelock import FileLock
+
+        self.path = path
+        lock_file = path.parent / f".{path.name}.lock"
+        self.lock = FileLock(lock_file, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+
+    def __enter__(self) -> None:
+        from filelock import Timeout
+
+        try:
+            self.lock.acquire()
+        except Timeout:
+            raise FileAccessError(
+                f"{self.path} is being changed by another command",
+                hint="wait for it to finish and try again",
+            ) from None
+        except OSError as error:
+            raise FileAccessError(
+                f"cannot lock {self.path}: {(error.strerror or str(error)).lower()}",
+                hint="check you may write to its folder; the plan was not changed",
+            ) from None
+
+    def __exit__(self, *_: object) -> None:
+        self.lock.release()
+
+
+def plan_as_json(plan: Plan) -> Mapping[str, Any]:
+    """The plan file's content as JSON-ready data (dates as ISO 8601 strings)."""
+    return plan.model_dump(mode="json", exclude_none=True)

@@ -1,0 +1,229 @@
+"""Rich renderings of a library for the terminal (tables, trees, check reports)."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from hii_planner.library.loader import Library, LibraryCheck
+from hii_planner.library.models import Module
+from hii_planner.ui.console import stderr_console, stdout_console
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h{rest:02d}" if hours else f"{rest}m"
+
+
+def render_info(library: Library) -> None:
+    """The library's description, needs by dimension, tracks and screening questions."""
+    info = library.info
+    console = stdout_console()
+    header = Text(f"{info.name}  ", style="bold") + Text(f"version {info.version}", style="dim")
+    body: list[Text | Table] = [header]
+    if info.description:
+        body.append(Text(info.description))
+    if info.notice:
+        body.append(Text(info.notice, style="italic"))
+    if info.marking:
+        body.append(Text(f"Marking: {info.marking}", style="bold yellow"))
+    console.print(Panel(Group(*body), expand=False))
+
+    needs = Table(title="Needs", title_justify="left", expand=False)
+    needs.add_column("need")
+    needs.add_column("dimension")
+    needs.add_column("modules", justify="right")
+    for need in info.needs:
+        needs.add_row(
+            f"{escape(need.title)}\n[dim]{need.id}[/]",
+            need.dimension or "",
+            str(len(library.addressing(need.id))),
+        )
+    console.print(needs)
+
+    tracks = Table(title="Tracks", title_justify="left")
+    tracks.add_column("track")
+    tracks.add_column("modules", justify="right")
+    for track in info.tracks:
+        count = sum(1 for m in library.modules.values() if m.track == track.id)
+        tracks.add_row(f"{escape(track.title)} [dim]({track.id})[/]", str(count))
+    console.print(tracks)
+
+    if info.screening:
+        screening = Table(title="Screening questions", title_justify="left")
+        screening.add_column("id")
+        screening.add_column("question")
+        screening.add_column("caution if")
+        for question in info.screening:
+            screening.add_row(
+                question.id, escape(question.question), "yes" if question.caution_if else "no"
+            )
+        console.print(screening)
+
+
+def render_list(library: Library) -> None:
+    """All modules in library order, as a table."""
+    table = Table(
+        title=f"{library.info.name} — {len(library.modules)} modules", title_justify="left"
+    )
+    table.add_column("module", overflow="fold")
+    table.add_column("track")
+    table.add_column("sessions", justify="right")
+    table.add_column("time", justify="right")
+    console = stdout_console()
+    wide = console.width >= 120
+    if wide:
+        table.add_column("needs addressed", overflow="fold")
+    else:
+        table.add_column("needs", justify="right")
+    table.add_column("requires", overflow="fold")
+    for module in library.modules.values():
+        flags = " ".join(
+            tag
+            for tag, on in (
+                ("core", module.core),
+                ("first", module.placement == "first"),
+                ("last", module.placement == "last"),
+            )
+            if on
+        )
+        optional = sum(1 for s in module.sessions if s.optional)
+        count = f"{len(module.sessions)}" + (f" ({optional} opt.)" if optional else "")
+        table.add_row(
+            f"[bold]{module.id}[/]"
+            + (f" [cyan]{flags}[/]" if flags else "")
+            + f"\n{escape(module.title)}",
+            module.track,
+            count,
+            _hours(module.minutes),
+            "\n".join(module.addresses) if wide else str(len(module.addresses)),
+            _requirements(module),
+        )
+    console.print(table)
+
+
+def _requirements(module: Module) -> str:
+    parts = list(module.requires)
+    parts += ["one of: " + " | ".join(group) for group in module.requires_any]
+    parts += [f"after {m}" for m in module.after]
+    return "\n".join(parts)
+
+
+def render_module(library: Library, module: Module) -> None:
+    """One module in full: summary, sessions, prerequisite tree and dependents."""
+    console = stdout_console()
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("id", module.id)
+    facts.add_row("track", module.track)
+    facts.add_row("placement", module.placement + (" (core: in every plan)" if module.core else ""))
+    facts.add_row("addresses", ", ".join(module.addresses) or "—")
+    if module.excludes:
+        facts.add_row("excludes", ", ".join(module.excludes))
+    console.print(Panel(Group(Text(module.summary), Text(), facts), title=escape(module.title)))
+
+    sessions = Table(title="Sessions", title_justify="left")
+    sessions.add_column("#", justify="right")
+    sessions.add_column("session", overflow="fold")
+    sessions.add_column("minutes", justify="right")
+    sessions.add_column("objectives", overflow="fold")
+    for index, session in enumerate(module.sessions, start=1):
+        title = escape(session.title) + (" [dim](optional)[/]" if session.optional else "")
+        sessions.add_row(
+            str(index),
+            f"{title}\n[dim]{session.id}[/]",
+            str(session.minutes),
+            "\n".join(f"• {escape(o)}" for o in session.objectives),
+        )
+    console.print(sessions)
+    console.print(prerequisite_tree(library, module.id))
+    dependents = library.dependents[module.id]
+    if dependents:
+        console.print(Text("Builds on it: ", style="bold") + Text(", ".join(dependents)))
+    else:
+        console.print(Text("No module builds on it.", style="dim"))
+
+
+def prerequisite_tree(library: Library, module_id: str) -> Tree:
+    """What *module_id* needs first, recursively; repeated branches are shown once."""
+    tree = Tree(f"[bold]{module_id}[/] needs first:")
+    shown: set[str] = set()
+
+    def grow(branch: Tree, current: str) -> None:
+        module = library.modules[current]
+        entries = [(m, "requires") for m in module.requires]
+        entries += [(m, "one of " + " | ".join(g)) for g in module.requires_any for m in g[:1]]
+        entries += [(m, "after, if planned") for m in module.after]
+        for target, how in entries:
+            label = f"{target} [dim]({how})[/]"
+            if target in shown:
+                branch.add(label + " [dim]…see above[/]")
+                continue
+            shown.add(target)
+            grow(branch.add(label), target)
+
+    grow(tree, module_id)
+    if not tree.children:
+        tree.label = f"[bold]{module_id}[/] has no prerequisites"
+    return tree
+
+
+def render_graph_tree(library: Library, module_id: str | None) -> None:
+    """The library as a forest from modules without prerequisites to what builds on them."""
+    console = stdout_console()
+    if module_id is not None:
+        console.print(prerequisite_tree(library, module_id))
+        dependents = Tree(f"[bold]{module_id}[/] is built on by:")
+        _grow_dependents(library, dependents, module_id, set())
+        console.print(dependents if dependents.children else f"Nothing builds on {module_id}.")
+        return
+    forest = Tree(f"[bold]{escape(library.info.name)}[/]")
+    shown: set[str] = set()
+    for module in library.modules.values():
+        if not module.prerequisites():
+            shown.add(module.id)
+            _grow_dependents(library, forest.add(f"[bold]{module.id}[/]"), module.id, shown)
+    console.print(forest)
+
+
+def _grow_dependents(library: Library, branch: Tree, module_id: str, shown: set[str]) -> None:
+    for dependent in library.dependents[module_id]:
+        if dependent in shown:
+            branch.add(f"{dependent} [dim]…see above[/]")
+            continue
+        shown.add(dependent)
+        _grow_dependents(library, branch.add(dependent), dependent, shown)
+
+
+def render_check(result: LibraryCheck) -> None:
+    """Every error and warning, then a one-line verdict."""
+    console = stderr_console()
+    for problem in result.errors:
+        console.print(Text("error: ", style="bold red") + Text(str(problem)))
+    for problem in result.warnings:
+        console.print(Text("warning: ", style="bold yellow") + Text(str(problem)))
+    if result.library is not None:
+        library = result.library
+        sessions = sum(len(m.sessions) for m in library.modules.values())
+        console.print(
+            Text("✓ ", style="bold green")
+            + Text(
+                f"{library.info.name} {library.info.version}: {len(library.modules)} modules, "
+                f"{sessions} sessions, {len(library.info.needs)} needs; "
+                f"{len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}"
+            )
+        )
+    else:
+        count = len(result.errors)
+        console.print(
+            Text("✗ ", style="bold red")
+            + Text(
+                f"{count} error{'s' if count != 1 else ''}, "
+                f"{len(result.warnings)} warnings in {result.path}"
+            )
+        )

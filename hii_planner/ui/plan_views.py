@@ -1,0 +1,291 @@
+"""Rich renderings of plans for the terminal: the session table, explanations, checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from hii_planner.planning.explain import Explanation
+from hii_planner.planning.planner import PlanResult
+from hii_planner.plans.check import PlanCheck
+from hii_planner.plans.models import Plan, PlannedSession
+from hii_planner.ui.console import stderr_console, stdout_console
+from hii_planner.wording import hours, schedule_sentence
+
+if TYPE_CHECKING:
+    from hii_planner.plans.caseload import CaseloadEntry
+    from hii_planner.plans.delivery import DeliveryOutcome
+    from hii_planner.plans.progress import Progress
+
+_STATUS_STYLE = {
+    "planned": "",
+    "delivered": "green",
+    "missed": "red",
+    "cancelled": "dim strike",
+}
+
+
+def session_table(plan: Plan, *, title: str | None = None) -> Table:
+    """Number, date, session (with its module), minutes and status, with totals."""
+    table = Table(title=title, title_justify="left", show_footer=True)
+    table.add_column("#", justify="right", footer="")
+    table.add_column("date", no_wrap=True, footer="")
+    table.add_column("session · module", overflow="fold", footer=f"{len(plan.sessions)} sessions")
+    total = sum(s.minutes for s in plan.sessions if s.status != "cancelled")
+    table.add_column("min", justify="right", footer=compact_hours(total))
+    table.add_column("status", footer="")
+    for session in plan.sessions:
+        label = Text(session.title)
+        if session.catch_up:
+            label.append(" (catch-up)", style="bold")
+        label.append(f"\n{session.module}", style="dim")
+        status = session.status + (" ⚑" if session.engagement_concern else "")
+        table.add_row(
+            str(session.number),
+            session.date.strftime("%a %d %b %Y"),
+            label,
+            str(session.minutes),
+            Text(status, style=_STATUS_STYLE[session.status]),
+        )
+    return table
+
+
+def compact_hours(minutes: int) -> str:
+    """Minutes as "29h15" for narrow table columns."""
+    whole, rest = divmod(minutes, 60)
+    return f"{whole}h{rest:02d}"
+
+
+def plan_heading(plan: Plan) -> Text:
+    """Reference, facilitators, library and rhythm in two lines."""
+    heading = Text(f"Plan for {plan.participant.reference}", style="bold")
+    if plan.facilitators:
+        heading += Text(f"  · facilitators: {', '.join(plan.facilitators)}")
+    heading += Text(
+        f"\n{plan.library.name} {plan.library.version} · {schedule_sentence(plan.schedule)}",
+        style="dim",
+    )
+    return heading
+
+
+def render_plan(plan: Plan) -> None:
+    """The whole plan for `plan show`, ending with where it stands today."""
+    from hii_planner import clock
+    from hii_planner.plans.progress import plan_progress
+
+    console = stdout_console()
+    console.print(plan_heading(plan))
+    console.print(session_table(plan))
+    if plan.left_out:
+        console.print(
+            Text("Left out: ", style="bold")
+            + Text(", ".join(f"{i.module}/{i.session} ({i.reason})" for i in plan.left_out))
+        )
+    console.print(progress_grid(plan_progress(plan, today=clock.today())))
+
+
+def report_new_plan(result: PlanResult, path: Path | None) -> None:
+    """After `plan new`: where the plan went, its size, and anything to know (on stderr)."""
+    plan = result.plan
+    console = stderr_console()
+    for caution in result.cautions:
+        console.print(Text("caution: ", style="bold yellow") + Text(caution))
+    for note in result.notes:
+        console.print(Text("note: ", style="bold") + Text(note))
+    if result.uncovered_needs:
+        console.print(
+            Text("note: ", style="bold")
+            + Text("no planned module addresses: " + ", ".join(result.uncovered_needs))
+        )
+    sessions = plan.sessions
+    span = f"{sessions[0].date.isoformat()} to {sessions[-1].date.isoformat()}" if sessions else ""
+    where = f"wrote {path}" if path else "plan written to stdout"
+    console.print(
+        Text("✓ ", style="bold green")
+        + Text(
+            f"{where}: {len(plan.modules)} modules, {len(sessions)} sessions "
+            f"({hours(sum(s.minutes for s in sessions))}), {span}"
+        )
+    )
+
+
+def render_why(explanation: Explanation) -> None:
+    """Each chain from a choice or need to the module, as arrows."""
+    console = stdout_console()
+    console.print(Text(f"{explanation.module} is in the plan because:", style="bold"))
+    for path in explanation.paths:
+        root, *modules = path
+        console.print(Text("  • ") + Text(root, style="cyan") + Text(" → " + " → ".join(modules)))
+    for remark in explanation.remarks:
+        console.print(Text("  • ") + Text(remark, style="dim"))
+
+
+def render_plan_check(result: PlanCheck, file: str) -> None:
+    """Errors and warnings of `plan check`, then a verdict."""
+    console = stderr_console()
+    for error in result.errors:
+        console.print(Text("error: ", style="bold red") + Text(error))
+    for warning in result.warnings:
+        console.print(Text("warning: ", style="bold yellow") + Text(warning))
+    if result.ok:
+        console.print(Text("✓ ", style="bold green") + Text(f"{file} matches the library"))
+    else:
+        console.print(Text("✗ ", style="bold red") + Text(f"{file} does not match the library"))
+
+
+_BAR_WIDTH = 20
+
+
+def progress_bar(done: int, total: int, *, width: int = _BAR_WIDTH) -> Text:
+    """A bar of *width* cells, filled in proportion to *done* of *total*."""
+    filled = round(width * done / total) if total else 0
+    return Text("█" * filled, style="green") + Text("░" * (width - filled), style="dim")
+
+
+def _session_line(session: PlannedSession) -> str:
+    label = session.title + (" (catch-up)" if session.catch_up else "")
+    return f"{session.date.strftime('%a %d %b %Y')} · session {session.number}, {label}"
+
+
+def progress_grid(progress: Progress) -> Table:
+    """Delivered of total with a bar, next session, attendance, overdue, concerns, modules."""
+    from hii_planner.plans.progress import session_numbers
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(
+        "Progress",
+        progress_bar(progress.delivered, progress.total)
+        + Text(f" {progress.delivered} of {progress.total} delivered"),
+    )
+    following = progress.next_session
+    grid.add_row("Next", _session_line(following) if following else "nothing planned")
+    attendance = f"{progress.missed} missed, {progress.caught_up} caught up"
+    if progress.cancelled:
+        attendance += f", {progress.cancelled} cancelled"
+    grid.add_row("Attendance", attendance)
+    if progress.overdue:
+        grid.add_row(
+            "Overdue",
+            Text(
+                f"{len(progress.overdue)} planned before today, not recorded "
+                f"({session_numbers(progress.overdue)})",
+                style="yellow",
+            ),
+        )
+    if progress.engagement_concerns:
+        grid.add_row(
+            "Concerns",
+            Text(
+                f"engagement concern at {session_numbers(progress.engagement_concerns)}",
+                style="yellow",
+            ),
+        )
+    if progress.modules:
+        grid.add_row("Modules", module_grid(progress))
+    return grid
+
+
+def module_grid(progress: Progress) -> Table:
+    """Each module with its sessions delivered, and a tick when it is complete."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(justify="right", no_wrap=True)
+    for module in progress.modules:
+        mark = Text("✓", style="green") if module.complete else Text("·", style="dim")
+        grid.add_row(mark, module.title, f"{module.delivered}/{module.total}")
+    return grid
+
+
+def report_delivery(plan: Plan, outcome: DeliveryOutcome, *, today: dt.date) -> None:
+    """After `plan record` or `plan reschedule`: what changed and what comes next (stderr)."""
+    from hii_planner.plans.progress import plan_progress
+
+    console = stderr_console()
+    for warning in outcome.warnings:
+        console.print(Text("warning: ", style="bold yellow") + Text(warning))
+    console.print(Text("✓ ", style="bold green") + Text(outcome.summary))
+    progress = plan_progress(plan, today=today)
+    following = progress.next_session
+    line = f"{progress.delivered} of {progress.total} delivered · next: " + (
+        _session_line(following) if following else "nothing planned"
+    )
+    if progress.overdue:
+        line += f" · {len(progress.overdue)} overdue"
+    console.print(Text("  " + line))
+
+
+def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
+    """The caseload table: reference, progress, next date, overdue sessions and warnings."""
+    readable = [e for e in entries if e.plan is not None and e.progress is not None]
+    if not entries:
+        stderr_console().print(Text(f"no plan files in {folder}"))
+    if not readable:
+        return
+    table = Table(title=f"Caseload: {folder}", title_justify="left")
+    table.add_column("reference", no_wrap=True)
+    table.add_column("progress", no_wrap=True)
+    table.add_column("next", no_wrap=True)
+    table.add_column("overdue", justify="right")
+    table.add_column("notes", overflow="fold")
+    for entry in readable:
+        assert entry.plan is not None and entry.progress is not None
+        progress = entry.progress
+        following = progress.next_session
+        table.add_row(
+            entry.plan.participant.reference,
+            progress_bar(progress.delivered, progress.total, width=10)
+            + Text(f" {progress.delivered}/{progress.total}"),
+            following.date.strftime("%a %d %b %Y") if following else "—",
+            Text(str(len(progress.overdue)), style="yellow" if progress.overdue else ""),
+            Text("; ".join(_caseload_notes(entry))),
+        )
+    stdout_console().print(table)
+    for entry in readable:
+        for warning in entry.warnings:
+            stderr_console().print(
+                Text("warning: ", style="bold yellow") + Text(f"{entry.file.name}: {warning}")
+            )
+
+
+def _caseload_notes(entry: CaseloadEntry) -> list[str]:
+    assert entry.plan is not None and entry.progress is not None
+    progress = entry.progress
+    notes = []
+    if progress.complete:
+        notes.append("complete")
+    if progress.engagement_concerns:
+        notes.append(f"⚑ {len(progress.engagement_concerns)} concern")
+    if progress.missed:
+        notes.append(f"{progress.missed} missed")
+    if entry.library_changed:
+        notes.append("library changed")
+    if entry.file.stem != entry.plan.participant.reference:
+        notes.append(entry.file.name)
+    return notes
+
+
+def report_unreadable(entries: Sequence[CaseloadEntry]) -> bool:
+    """Print each plan of the caseload that could not be read (stderr); True if any."""
+    from hii_planner.ui.console import report_error
+
+    broken = [e for e in entries if e.error is not None]
+    for entry in broken:
+        assert entry.error is not None
+        report_error(entry.error)
+    if broken:
+        count = len(broken)
+        stderr_console().print(
+            Text(
+                f"{count} of {len(entries)} plan files could not be read"
+                + ("; the others are listed" if count < len(entries) else "")
+            )
+        )
+    return bool(broken)
