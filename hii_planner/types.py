@@ -42,6 +42,16 @@ Cadence = Literal["weekly", "twice-weekly", "fortnightly"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 HolidayCalendar = Literal["england-and-wales", "scotland", "northern-ireland", "none"]
 SessionStatus = Literal["planned", "delivered", "missed", "cancelled"]
+SessionKind = Literal["session", "review"]
+PlanStatus = Literal["active", "paused", "completed", "withdrawn", "transferred"]
+Absence = Literal["acceptable", "unacceptable", ""]
+CancelledBy = Literal["participant", "service", "closure", "plan closed"]
+
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+"""A time of day on the 24-hour clock, ``HH:MM`` (Europe/London)."""
+
+Place = Annotated[str, StringConstraints(max_length=200)]
+"""Where sessions happen; facilitator-facing only, never on participant handouts."""
 
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CADENCES: tuple[Cadence, ...] = ("weekly", "twice-weekly", "fortnightly")

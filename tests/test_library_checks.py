@@ -136,7 +136,7 @@ def test_cycle_is_printed_as_a_path(make_library: LibraryFactory) -> None:
         ),
         pytest.param(
             'id = "a"\ntitle = "A"\ntrack = "main"\n[[sessions]]\nid = "s"\ntitle = "S"\nminutes = 60\n[sessions.handout]\nbody = "x"\nreflections = []\n',
-            "a.toml:10: sessions[0].handout.reflections: unknown key 'reflections' (did you mean 'reflection'?)",
+            "a.toml:10: sessions[0].handout.reflections: unknown key 'reflections' (did you mean 'reflection' or 'easy_read_reflection'?)",
             id="nested-typo",
         ),
         pytest.param(

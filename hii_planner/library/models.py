@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from hii_planner.types import LongText, Minutes, Placement, Slug, Strict, Text
+from hii_planner.types import LongText, Minutes, Placement, SessionKind, Slug, Strict, Text
 
 
 class Dimension(Strict):
@@ -35,6 +35,11 @@ class Track(Strict):
         description="The track can run alongside the others (twin track); "
         "the guided planner offers these tracks first.",
     )
+    provider: str = Field(
+        default="",
+        max_length=80,
+        description="Another provider who delivers this track's sessions (a specialist adviser).",
+    )
 
 
 class ScreeningQuestion(Strict):
@@ -44,6 +49,29 @@ class ScreeningQuestion(Strict):
     question: Text = Field(max_length=400)
     caution_if: bool = Field(description="The answer that raises the caution.")
     caution: LongText = Field(min_length=1)
+    adds: list[Slug] = Field(
+        default_factory=list,
+        description="Modules added to the plan when the caution is raised.",
+    )
+    first: bool = Field(
+        default=False,
+        description="Place the added modules before every module not placed first.",
+    )
+
+
+class SizeRange(Strict):
+    """The usual size of a plan, in sessions; a plan outside it gets a warning."""
+
+    min: int = Field(ge=1, description="Fewest sessions a plan usually has.")
+    max: int = Field(ge=1, description="Most sessions a plan usually has.")
+
+
+class ReviewRule(Strict):
+    """Progress reviews, part of every plan: a one-session module used as their template."""
+
+    module: Slug = Field(description="The review module (one session); not chosen by hand.")
+    every: int = Field(ge=1, description="A review after every this many other sessions.")
+    final: bool = Field(default=True, description="A review before the last module's sessions.")
 
 
 class LibraryInfo(Strict):
@@ -62,6 +90,15 @@ class LibraryInfo(Strict):
     needs: list[Need] = Field(default_factory=list)
     tracks: list[Track] = Field(min_length=1)
     screening: list[ScreeningQuestion] = Field(default_factory=list)
+    sessions: SizeRange | None = Field(
+        default=None, description="The usual size of a plan, in sessions."
+    )
+    review: ReviewRule | None = Field(default=None, description="Progress reviews in every plan.")
+    lang: str = Field(
+        default="en",
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="Language of the library's text (BCP 47), set on printed documents.",
+    )
 
 
 class Handout(Strict):
@@ -71,6 +108,16 @@ class Handout(Strict):
     body: LongText = Field(min_length=1)
     reflection: list[Text] = Field(default_factory=list)
     easy_read: LongText | None = None
+    homework: LongText | None = Field(
+        default=None, description='A task between sessions, printed under "Before next time".'
+    )
+    discuss: list[Text] = Field(
+        default_factory=list,
+        description="Questions to talk about, printed without writing lines (sensitive prompts).",
+    )
+    easy_read_reflection: list[Text] = Field(
+        default_factory=list, description="Reflection questions for easy-read handouts."
+    )
 
 
 class Session(Strict):
@@ -85,6 +132,11 @@ class Session(Strict):
     materials: list[LongText] = Field(default_factory=list)
     facilitator_notes: LongText = ""
     handout: Handout | None = None
+    addresses: list[Slug] | None = Field(
+        default=None,
+        description="The needs this session works on [default: its module's addresses].",
+    )
+    kind: SessionKind = Field(default="session", description="A session or a progress review.")
 
 
 class Module(Strict):

@@ -8,12 +8,18 @@ from typing import Literal
 from pydantic import Field
 
 from hii_planner.types import (
+    Absence,
     Cadence,
+    CancelledBy,
+    ClockTime,
     FacilitatorName,
     HolidayCalendar,
     Minutes,
     Mutable,
+    Place,
+    PlanStatus,
     Reference,
+    SessionKind,
     SessionRef,
     SessionStatus,
     Slug,
@@ -47,6 +53,14 @@ class ScreeningAnswer(Mutable):
     caution: str = ""
 
 
+class Closure(Mutable):
+    """Days on which no session is planned (an establishment closure, a facilitator's leave)."""
+
+    start: dt.date = Field(description="First closed day.")
+    end: dt.date = Field(description="Last closed day (inclusive).")
+    reason: str = Field(default="", max_length=200, description="Why sessions cannot happen.")
+
+
 class Schedule(Mutable):
     """The rhythm sessions follow; catch-ups and reschedules use it too."""
 
@@ -54,6 +68,15 @@ class Schedule(Mutable):
     cadence: Cadence
     weekdays: list[Weekday] = Field(min_length=1, max_length=2)
     holidays: HolidayCalendar
+    time: ClockTime | None = Field(
+        default=None, description="Usual start time (Europe/London); none: all-day sessions."
+    )
+    place: Place | None = Field(
+        default=None, description="Usual place; facilitator-facing, never on handouts."
+    )
+    closures: list[Closure] = Field(
+        default_factory=list, description="Periods in which no session is planned."
+    )
 
 
 class RequestRecord(Mutable):
@@ -88,6 +111,25 @@ class PlannedSession(Mutable):
     catch_up: bool = False
     notes: str = ""
     engagement_concern: bool = False
+    kind: SessionKind = Field(default="session", description="A session or a progress review.")
+    provider: str = Field(
+        default="", max_length=80, description="Another provider who delivers this session."
+    )
+    time: ClockTime | None = Field(
+        default=None, description="Start time for this session, overriding the schedule's."
+    )
+    place: Place | None = Field(
+        default=None, description="Place for this session, overriding the schedule's."
+    )
+    facilitators: list[FacilitatorName] = Field(
+        default_factory=list, max_length=4, description="Who delivered it."
+    )
+    absence: Absence = Field(
+        default="", description="For a missed session: an acceptable or unacceptable absence."
+    )
+    cancelled_by: CancelledBy | None = Field(
+        default=None, description="For a cancelled session: who or what cancelled it."
+    )
 
 
 class LeftOut(Mutable):
@@ -98,11 +140,33 @@ class LeftOut(Mutable):
     reason: str
 
 
+class SessionRecord(Mutable):
+    """What was recorded for a session, as kept by an amendment or a merge conflict."""
+
+    status: SessionStatus
+    date: dt.date
+    notes: str = ""
+    absence: Absence = ""
+    cancelled_by: CancelledBy | None = None
+    facilitators: list[FacilitatorName] = Field(default_factory=list)
+    engagement_concern: bool = False
+
+
 class HistoryEntry(Mutable):
     """One change to the plan, appended on every write."""
 
     at: dt.datetime
     change: str
+    why: str | None = Field(default=None, description="Why the change was made.")
+    before: SessionRecord | None = Field(default=None, description="What an amendment replaced.")
+
+
+class Conflict(Mutable):
+    """A session that a merge could not decide: both sides' records, until resolved."""
+
+    session: int = Field(ge=1, description="The session number in the merged plan.")
+    ours: SessionRecord
+    theirs: SessionRecord
 
 
 class Plan(Mutable):
@@ -112,6 +176,7 @@ class Plan(Mutable):
     format_version: Literal[1] = 1
     created: dt.datetime
     revision: int = Field(ge=1)
+    status: PlanStatus = Field(default="active", description="Where the plan stands as a whole.")
     library: PlanLibrary
     participant: Participant
     facilitators: list[FacilitatorName] = Field(default_factory=list)
@@ -122,6 +187,7 @@ class Plan(Mutable):
     sessions: list[PlannedSession]
     left_out: list[LeftOut] = Field(default_factory=list)
     history: list[HistoryEntry] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
     def module_entry(self, module_id: str) -> PlannedModule | None:
         """The planned module *module_id*, if it is in the plan."""

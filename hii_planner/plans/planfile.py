@@ -24,7 +24,7 @@ def plan_lines(plan: Plan) -> Iterator[str]:
     Every record is written as its own table (never inline), so that a plan
     reads well and diffs cleanly when someone opens it in an editor.
     """
-    data = _with_toml_datetimes(plan.model_dump(mode="python", exclude_none=True))
+    data = _with_toml_datetimes(_without_silent_additions(plan.model_dump(exclude_none=True)))
     plain = {k: v for k, v in data.items() if not isinstance(v, dict) and not _is_records(v)}
     yield tomli_w.dumps(plain)
     for key, value in data.items():
@@ -34,6 +34,26 @@ def plan_lines(plan: Plan) -> Iterator[str]:
         if _is_records(value):
             for record in value:
                 yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
+
+
+# Keys added to format version 1 after its first release, with the value that says
+# nothing: they are left out then, so plans that do not use them keep their bytes.
+_ADDITIONS: dict[str, dict[str, Any]] = {
+    "plan": {"status": "active", "conflicts": []},
+    "schedule": {"closures": []},
+    "session": {"kind": "session", "provider": "", "facilitators": [], "absence": ""},
+}
+
+
+def _drop(record: dict[str, Any], silent: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in silent or v != silent[k]}
+
+
+def _without_silent_additions(data: dict[str, Any]) -> dict[str, Any]:
+    data = _drop(data, _ADDITIONS["plan"])
+    data["schedule"] = _drop(data["schedule"], _ADDITIONS["schedule"])
+    data["sessions"] = [_drop(s, _ADDITIONS["session"]) for s in data["sessions"]]
+    return data
 
 
 class _UtcDatetime(dt.datetime):
