@@ -102,7 +102,7 @@ def test_participant_handout_content(plan: Plan, library: Library) -> None:
         "participant",
     )
     assert document.blocks == (
-        Heading("What we will look at today"),
+        Heading("About this session"),
         MarkdownText(f"Today we talk about **my many identities**.\n\n{BODY} and more.\n"),
         Heading("Things to think about"),
         WritingSpace("What stood out for you today?", lines=5),

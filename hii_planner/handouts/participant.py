@@ -41,7 +41,7 @@ def participant_handout(
         blocks.append(WritingSpace("Your notes", lines=lines + 2))
     else:
         text = handout.easy_read if easy_read and handout.easy_read else handout.body
-        blocks += [Heading("What we will look at today"), MarkdownText(text)]
+        blocks += [Heading("About this session"), MarkdownText(text)]
         if handout.reflection:
             blocks.append(Heading("Things to think about"))
             blocks += [WritingSpace(question, lines=lines) for question in handout.reflection]
