@@ -342,6 +342,40 @@ def test_facilitators_can_tailor_within_modules(library: Library) -> None:
         assert "leave it out" in s.facilitator_notes.lower(), f"{m.id}/{s.id}"
 
 
+def test_tasks_between_sessions_are_homework(library: Library) -> None:
+    # Practice tasks sit in `homework` (printed under "Before next time"), not in the text.
+    handouts = [s.handout for _, s in all_sessions(library) if s.handout is not None]
+    assert sum(1 for h in handouts if h.homework) >= 20
+    task = re.compile(r"something to try|try this", re.IGNORECASE)
+    assert [
+        h.title for h in handouts if task.search(h.body) or task.search(h.easy_read or "")
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("where", "prompt"),
+    [
+        pytest.param(
+            "grievance-and-injustice/what-feels-unfair", "never told anyone", id="untold-wrong"
+        ),
+        pytest.param(
+            "beliefs-and-justifications/reasons-i-gave-myself", "still agree", id="old-reasons"
+        ),
+        pytest.param(
+            "faith-politics-meaning/many-voices", "never said out loud", id="unspoken-question"
+        ),
+    ],
+)
+def test_the_first_editions_sensitive_prompts_are_now_for_talking(
+    library: Library, where: str, prompt: str
+) -> None:
+    # The prompts the review named are kept, as questions to talk about.
+    module_id, session_id = where.split("/")
+    session = library.module(module_id).session(session_id)
+    assert session is not None and session.handout is not None
+    assert any(prompt in question for question in session.handout.discuss)
+
+
 def test_handout_prose_is_readable_before_and_after_easy_read(library: Library) -> None:
     # The whole library meets the readability floors (the per-session tests name the failures).
     handouts = [s.handout for _, s in all_sessions(library) if s.handout is not None]
