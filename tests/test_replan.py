@@ -26,6 +26,7 @@ from hii_planner.planning.replan import (
 )
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.plans.planfile import read_plan, write_plan
+from hii_planner.plans.reasons import Reason
 from tests.conftest import LibraryFactory, module
 
 JAN = 1
@@ -231,7 +232,7 @@ def test_a_module_kept_for_its_recorded_sessions_says_why(library: Library) -> N
     edited = replan(library, plan, edited_request(plan, {"needs": []}), now=clock.now())
     entry = edited.plan.module_entry("b")
     assert entry is not None
-    assert entry.reasons == ["addresses need: n1", KEPT_MODULE_REASON]
+    assert entry.reasons == [Reason.need("n1"), KEPT_MODULE_REASON]
     assert [m.id for m in edited.plan.modules] == ["b", "a"]
 
 

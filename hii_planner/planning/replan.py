@@ -23,8 +23,9 @@ from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import slots
 from hii_planner.plans.models import Plan, PlannedModule, PlannedSession
+from hii_planner.plans.reasons import Reason
 
-KEPT_MODULE_REASON = "kept: it has sessions already recorded"
+KEPT_MODULE_REASON = Reason.kept()
 # A cancelled session was dropped on purpose, so, like a delivered one, it is not planned again.
 _CONSUMED = ("delivered", "cancelled")
 

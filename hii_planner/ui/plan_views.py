@@ -15,7 +15,7 @@ from hii_planner.planning.planner import PlanResult
 from hii_planner.plans.check import PlanCheck
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.ui.console import stderr_console, stdout_console
-from hii_planner.wording import hours, schedule_sentence
+from hii_planner.wording import date, hours, schedule_sentence
 
 if TYPE_CHECKING:
     from hii_planner.plans.caseload import CaseloadEntry
@@ -37,7 +37,7 @@ def session_table(plan: Plan, *, title: str | None = None) -> Table:
     table.add_column("date", no_wrap=True, footer="")
     table.add_column("session · module", overflow="fold", footer=f"{len(plan.sessions)} sessions")
     total = sum(s.minutes for s in plan.sessions if s.status != "cancelled")
-    table.add_column("min", justify="right", footer=compact_hours(total))
+    table.add_column("min", justify="right", footer=hours(total))
     table.add_column("status", footer="")
     for session in plan.sessions:
         label = Text(session.title)
@@ -47,18 +47,12 @@ def session_table(plan: Plan, *, title: str | None = None) -> Table:
         status = session.status + (" ⚑" if session.engagement_concern else "")
         table.add_row(
             str(session.number),
-            session.date.strftime("%a %d %b %Y"),
+            date(session.date),
             label,
             str(session.minutes),
             Text(status, style=_STATUS_STYLE[session.status]),
         )
     return table
-
-
-def compact_hours(minutes: int) -> str:
-    """Minutes as "29h15" for narrow table columns."""
-    whole, rest = divmod(minutes, 60)
-    return f"{whole}h{rest:02d}"
 
 
 def plan_heading(plan: Plan) -> Text:
@@ -149,7 +143,7 @@ def progress_bar(done: int, total: int, *, width: int = _BAR_WIDTH) -> Text:
 
 def _session_line(session: PlannedSession) -> str:
     label = session.title + (" (catch-up)" if session.catch_up else "")
-    return f"{session.date.strftime('%a %d %b %Y')} · session {session.number}, {label}"
+    return f"{date(session.date)} · session {session.number}, {label}"
 
 
 def progress_grid(progress: Progress) -> Table:
@@ -243,7 +237,7 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
             entry.plan.participant.reference,
             progress_bar(progress.delivered, progress.total, width=10)
             + Text(f" {progress.delivered}/{progress.total}"),
-            following.date.strftime("%a %d %b %Y") if following else "—",
+            date(following.date) if following else "—",
             Text(str(len(progress.overdue)), style="yellow" if progress.overdue else ""),
             Text("; ".join(_caseload_notes(entry))),
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -13,7 +12,7 @@ from hii_planner.library.loader import Library
 from hii_planner.planning.planner import PlanResult
 from hii_planner.plans.models import Plan
 from hii_planner.ui.errors import print_error
-from hii_planner.wording import hours, schedule_sentence
+from hii_planner.wording import date, hours, plural, schedule_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -59,7 +58,7 @@ def session_table(plan: Plan, *, with_status: bool) -> Table:
         previous = session.module
         row: list[str | Text] = [
             str(session.number),
-            session.date.strftime("%a %d %b %Y"),
+            date(session.date),
             module,
             session.title + (" (catch-up)" if session.catch_up else ""),
             str(session.minutes),
@@ -90,8 +89,9 @@ def show_preview(
         console.print(
             Text("Total: ", style="bold")
             + Text(
-                f"{len(plan.modules)} modules, {len(sessions)} sessions, {hours(total)}, "
-                f"{_day(sessions[0].date)} to {_day(sessions[-1].date)}"
+                f"{plural(len(plan.modules), 'module')}, {plural(len(sessions), 'session')}, "
+                f"{hours(total)}, "
+                f"{date(sessions[0].date)} to {date(sessions[-1].date)}"
             )
         )
     for caution in result.cautions:
@@ -108,14 +108,9 @@ def show_preview(
     answered = {a.id for a in plan.screening}
     unanswered = sum(1 for q in library.info.screening if q.id not in answered)
     if unanswered:
-        questions = "question" if unanswered == 1 else "questions"
-        label(console, "note", f"{unanswered} screening {questions} not answered yet")
+        label(console, "note", f"{plural(unanswered, 'screening question')} not answered yet")
     if diff is not None:
         show_diff(console, diff)
-
-
-def _day(day: dt.date) -> str:
-    return day.strftime("%d %b %Y")
 
 
 def show_diff(console: Console, diff: PlanDiff) -> None:

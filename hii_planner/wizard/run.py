@@ -19,6 +19,7 @@ from hii_planner.wizard.drafts import NEW_PLAN, Draft, DraftStore, edit_key
 from hii_planner.wizard.flow import PREVIEW, Mode, Outcome, Wizard
 from hii_planner.wizard.prompts import Option, Prompter
 from hii_planner.wizard.state import STEP_KEYS, WizardState, plain, unusable_answers
+from hii_planner.wording import date
 
 NEW_RESUME = "hii-planner plan new --resume"
 STEPS_START = next(iter(STEP_KEYS))
@@ -160,12 +161,13 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
 
 
 def _when(saved: str) -> str:
-    """A draft's time as "22 Nov 2026 11:12 UTC"."""
+    """A draft's time as "Sun 22 Nov 2026 11:12 UTC"."""
     try:
         moment = dt.datetime.fromisoformat(saved)
     except ValueError:
         return saved
-    return moment.astimezone(dt.UTC).strftime("%d %b %Y %H:%M UTC")
+    utc = moment.astimezone(dt.UTC)
+    return f"{date(utc.date())} {utc:%H:%M} UTC"
 
 
 def _note_library_change(prompter: Prompter, library: Library, draft: Draft) -> None:

@@ -9,6 +9,7 @@ from hii_planner.wizard import preview
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
 from hii_planner.wizard.state import WizardState
+from hii_planner.wording import plural
 
 _NOT_ANSWERED = "not-answered"
 _NAME_LIMIT = 80
@@ -123,4 +124,4 @@ def summarise_screening(state: WizardState) -> str:
     answers = state.answers.get("screening") or {}
     cautions = sum(1 for q in questions if q.id in answers and answers[q.id] == q.caution_if)
     text = f"{sum(1 for q in questions if q.id in answers)} of {len(questions)} answered"
-    return text + (f", {cautions} caution{'s' if cautions != 1 else ''}" if cautions else "")
+    return text + (f", {plural(cautions, 'caution')}" if cautions else "")
