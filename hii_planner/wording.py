@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
-from hii_planner.types import (
+from hii_planner.choices import (
     HOLIDAY_CALENDAR_NAMES,
     WEEKDAY_NAMES,
     Cadence,

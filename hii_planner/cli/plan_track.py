@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hii_planner.choices import RecordedStatus
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.documents.render import OutputFormat
 
 PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
 Number = Annotated[
     int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
 ]
-
-
-class RecordStatus(StrEnum):
-    """What happened at a session."""
-
-    delivered = "delivered"
-    missed = "missed"
-    cancelled = "cancelled"
-
-
-class ReportFormat(StrEnum):
-    """Formats of `plan report`."""
-
-    markdown = "markdown"
-    html = "html"
-    pdf = "pdf"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -48,7 +33,7 @@ def record(
     plan_file: PlanFile,
     number: Number,
     status: Annotated[
-        RecordStatus,
+        RecordedStatus,
         typer.Option(help="What happened at the session.", show_default=False),
     ],
     date: Annotated[
@@ -78,7 +63,7 @@ def record(
     plan, outcome = record_in_file(
         plan_file,
         number,
-        status=status.value,
+        status=status,
         date=_parse_date(date),
         note=note,
         not_engaged=not_engaged,
@@ -115,7 +100,7 @@ def report(
     ctx: typer.Context,
     plan_file: PlanFile,
     output_format: Annotated[
-        ReportFormat | None,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -147,7 +132,7 @@ def report(
     from hii_planner.plans.planfile import read_plan
 
     plan = read_plan(plan_file)
-    chosen = output_format.value if output_format else _format_from(out)
+    chosen = output_format or _format_from(out)
     library = state(ctx).library()
     same_library = library.info.name == plan.library.name
     if not same_library:
