@@ -12,6 +12,7 @@ from rich.tree import Tree
 from hii_planner.library.loader import Library, LibraryCheck
 from hii_planner.library.models import Module
 from hii_planner.ui.console import stderr_console, stdout_console
+from hii_planner.ui.notices import notice
 from hii_planner.wording import hours, plural
 
 
@@ -202,7 +203,7 @@ def render_check(result: LibraryCheck) -> None:
     for problem in result.errors:
         console.print(Text("error: ", style="bold red") + Text(str(problem)))
     for problem in result.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(str(problem)))
+        notice(console, "warning", str(problem))
     if result.library is not None:
         library = result.library
         sessions = sum(len(m.sessions) for m in library.modules.values())

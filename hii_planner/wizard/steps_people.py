@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hii_planner.types import MAX_FACILITATORS
-from hii_planner.wizard import preview
+from hii_planner.ui.notices import notice
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
 from hii_planner.wizard.state import WizardState
@@ -27,7 +27,7 @@ def ask_participant(state: WizardState) -> None:
         ).strip()
         if not looks_like_name(reference):
             break
-        preview.label(
+        notice(
             prompter.console,
             "warning",
             f"'{reference}' looks like a name or initials. Plans identify people by a "
@@ -114,7 +114,7 @@ def ask_screening(state: WizardState) -> None:
             continue
         answers[question.id] = choice == "yes"
         if answers[question.id] == question.caution_if:
-            preview.label(prompter.console, "caution", question.caution, style="bold yellow")
+            notice(prompter.console, "caution", question.caution, style="bold yellow")
     state.answers["screening"] = answers
 
 
