@@ -202,15 +202,13 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
 
 def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
-    from hii_planner.plans.planfile import dumps_plan, write_plan
+    from hii_planner.plans.planfile import dumps_plan, save_new_plan
     from hii_planner.ui.plan_views import report_new_plan
 
-    plan = result.plan
     if out == "-":
-        sys.stdout.write(dumps_plan(plan))
+        sys.stdout.write(dumps_plan(result.plan))
         report_new_plan(result, None)
         return None
-    path = Path(out) if out else Path(f"{plan.participant.reference}.toml")
-    write_plan(path, plan, replace=force)
+    path = save_new_plan(result.plan, Path(out) if out else None, replace=force)
     report_new_plan(result, path)
     return path
