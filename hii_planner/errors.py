@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from hii_planner.wording import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -62,7 +64,7 @@ class LibraryError(ProblemsError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         count = len(problems)
         super().__init__(
-            f"the library has {count} problem{'s' if count != 1 else ''}",
+            f"the library has {plural(count, 'problem')}",
             problems,
             hint="run `hii-planner library check` for the full report",
         )

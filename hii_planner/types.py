@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Choice lists live in `choices` (no pydantic, so the CLI loads them cheaply); re-exported here.
+# isort: off
+from hii_planner.choices import (
+    CADENCES as CADENCES,
+    HOLIDAY_CALENDAR_NAMES as HOLIDAY_CALENDAR_NAMES,
+    HOLIDAY_CALENDARS as HOLIDAY_CALENDARS,
+    WEEKDAY_NAMES as WEEKDAY_NAMES,
+    WEEKDAYS as WEEKDAYS,
+    Absence as Absence,
+    Cadence as Cadence,
+    CancelledBy as CancelledBy,
+    HolidayCalendar as HolidayCalendar,
+    Placement as Placement,
+    PlanStatus as PlanStatus,
+    SessionKind as SessionKind,
+    SessionStatus as SessionStatus,
+    Weekday as Weekday,
+)
+# isort: on
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -37,45 +57,11 @@ FacilitatorName = Annotated[
 
 MAX_FACILITATORS = 2
 
-Placement = Literal["first", "any", "last"]
-Cadence = Literal["weekly", "twice-weekly", "fortnightly"]
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-HolidayCalendar = Literal["england-and-wales", "scotland", "northern-ireland", "none"]
-SessionStatus = Literal["planned", "delivered", "missed", "cancelled"]
-SessionKind = Literal["session", "review"]
-PlanStatus = Literal["active", "paused", "completed", "withdrawn", "transferred"]
-Absence = Literal["acceptable", "unacceptable", ""]
-CancelledBy = Literal["participant", "service", "closure", "plan closed"]
-
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 """A time of day on the 24-hour clock, ``HH:MM`` (Europe/London)."""
 
 Place = Annotated[str, StringConstraints(max_length=200)]
 """Where sessions happen; facilitator-facing only, never on participant handouts."""
-
-WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-CADENCES: tuple[Cadence, ...] = ("weekly", "twice-weekly", "fortnightly")
-HOLIDAY_CALENDARS: tuple[HolidayCalendar, ...] = (
-    "england-and-wales",
-    "scotland",
-    "northern-ireland",
-    "none",
-)
-WEEKDAY_NAMES: dict[Weekday, str] = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
-HOLIDAY_CALENDAR_NAMES: dict[HolidayCalendar, str] = {
-    "england-and-wales": "England and Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-    "none": "none",
-}
 
 
 class Strict(BaseModel):

@@ -1,4 +1,10 @@
-"""How hii-planner says things, the same on every screen and in every file: durations, rhythms."""
+"""How hii-planner says things, the same on every screen and in every file.
+
+One function each for durations, dates, plurals and the schedule sentence.
+
+Dates are spelled from our own tables, never with ``strftime``, so that they read
+the same whatever the machine's locale is.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
-from hii_planner.types import (
+from hii_planner.choices import (
     HOLIDAY_CALENDAR_NAMES,
     WEEKDAY_NAMES,
     Cadence,
@@ -19,6 +25,21 @@ CADENCE_WORDS: dict[Cadence, str] = {
     "twice-weekly": "twice a week",
     "fortnightly": "fortnightly",
 }
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DAY_NAMES = tuple(WEEKDAY_NAMES.values())
 
 
 class ScheduleLike(Protocol):
@@ -38,9 +59,31 @@ class ScheduleLike(Protocol):
 
 
 def hours(minutes: int) -> str:
-    """Minutes as "12 h 30 min"."""
+    """A length of time as "25 h 45 min", "2 h" or "45 min"."""
     whole, rest = divmod(minutes, 60)
-    return f"{whole} h {rest:02d} min" if rest else f"{whole} h"
+    if not whole:
+        return f"{rest} min"
+    return f"{whole} h {rest} min" if rest else f"{whole} h"
+
+
+def date(day: dt.date) -> str:
+    """A date as "Mon 4 Jan 2027", the same in every locale."""
+    return f"{_DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """A date written out, for prose such as handouts: "Monday 4 January 2027"."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def day_month(day: dt.date) -> str:
+    """A date as "4 Jan", where the year is plain from the context (a timeline)."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """*count* and its noun: "1 module", "2 modules" (*many* for irregular plurals)."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def schedule_sentence(schedule: ScheduleLike) -> str:

@@ -145,7 +145,7 @@ def test_facilitator_guide_content(plan: Plan, library: Library) -> None:
     assert isinstance(facts, Facts)
     assert dict(facts.pairs) == {
         "Date": "Monday 25 January 2027",
-        "Length": "60 minutes",
+        "Length": "1 h",
         "Module": "Identity (session 1 of 2)",
         "Track": "Main",
         "Participant": "P-0042",

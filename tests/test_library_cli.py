@@ -125,7 +125,7 @@ def test_check_ok_with_warnings_exits_0(cli: Cli, library: Path) -> None:
     # Warnings are shown but do not fail the check.
     (library / "c.toml").write_text((library / "c.toml").read_text())
     result = cli("library", "check", str(library))
-    assert "✓ Test library 1: 4 modules, 5 sessions, 1 needs; 0 warnings" in result.stderr
+    assert "✓ Test library 1: 4 modules, 5 sessions, 1 need; 0 warnings" in result.stderr
 
 
 def test_a_broken_library_stops_other_commands_with_a_pointer(

@@ -206,7 +206,7 @@ def test_show_table(cli: Cli, plan_file: Path) -> None:
     # The table lists every session with its date, and totals.
     output = cli("plan", "show", str(plan_file)).stdout
     assert "Plan for P-0042" in output
-    assert "Mon 04 Jan 2027" in output
+    assert "Mon 4 Jan 2027" in output
     assert "sessions" in output
 
 

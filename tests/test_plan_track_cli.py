@@ -322,7 +322,7 @@ def test_list_shows_each_plan(cli: Cli, caseload: Path, library_dir: Path) -> No
     assert len(rows) == 2
     assert "█░░░░░░░░░ 1/8" in rows[0] and "Mon 23 Nov 2026" in rows[0]
     assert rows[0].split("│")[4].strip() == "2"
-    assert "░░░░░░░░░░ 0/8" in rows[1] and "Mon 04 Jan 2027" in rows[1]
+    assert "░░░░░░░░░░ 0/8" in rows[1] and "Mon 4 Jan 2027" in rows[1]
     assert result.stderr == ""
 
 

@@ -11,6 +11,7 @@ from hii_planner.errors import PlanningError, RequestError
 from hii_planner.library.loader import Library, load_library
 from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.request import PlanRequest
+from hii_planner.plans.reasons import Reason
 from tests.conftest import LibraryFactory, module, session
 
 NOW = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)
@@ -53,19 +54,22 @@ def diamond(make_library: LibraryFactory) -> Library:
         pytest.param(
             {"modules": ["d"]},
             ["a", "b", "c", "d"],
-            {"a": ["required by: b", "required by: c"], "d": ["chosen by the facilitator"]},
+            {
+                "a": [Reason.required_by("b"), Reason.required_by("c")],
+                "d": [Reason.chosen()],
+            },
             id="diamond-chosen",
         ),
         pytest.param(
             {"needs": ["n1"]},
             ["a", "b", "c", "d"],
-            {"d": ["addresses need: n1"], "b": ["required by: d"]},
+            {"d": [Reason.need("n1")], "b": [Reason.required_by("d")]},
             id="diamond-by-need",
         ),
         pytest.param(
             {"modules": ["e", "d"]},
             ["e", "a", "b", "c", "d"],
-            {"e": ["chosen by the facilitator"]},
+            {"e": [Reason.chosen()]},
             id="facilitator-order-first",
         ),
         pytest.param(
@@ -80,7 +84,7 @@ def test_selection_and_order(
     diamond: Library,
     request_: dict[str, Any],
     expected_modules: list[str],
-    expected_reasons: dict[str, list[str]],
+    expected_reasons: dict[str, list[Reason]],
 ) -> None:
     # Every prerequisite is planned before its module; reasons say why each module is there.
     result = plan_for(diamond, **request_)
@@ -94,7 +98,7 @@ def test_selection_and_order(
     ("chosen", "expected_modules", "expected_reason"),
     [
         pytest.param(
-            ["m"], ["x", "m"], "required by: m (first of: x, y)", id="first-alternative-pulled-in"
+            ["m"], ["x", "m"], Reason.one_of("m", ("x", "y")), id="first-alternative-pulled-in"
         ),
         pytest.param(["y", "m"], ["y", "m"], None, id="alternative-already-planned"),
         pytest.param(["m", "y"], ["y", "m"], None, id="alternative-chosen-later-still-counts"),
@@ -104,7 +108,7 @@ def test_requires_any(
     make_library: LibraryFactory,
     chosen: list[str],
     expected_modules: list[str],
-    expected_reason: str | None,
+    expected_reason: Reason | None,
 ) -> None:
     # The first listed alternative is pulled in only when no member of the group is planned.
     library = load_library(
@@ -156,8 +160,8 @@ def test_exclusive_modules_recommended_by_need_one_wins(exclusive: Library) -> N
     result = plan_for(exclusive, needs=["n"])
     assert module_ids(result) == ["p"]
     assert result.plan.modules[0].reasons == [
-        "addresses need: n",
-        "chosen instead of: q (the two exclude each other)",
+        Reason.need("n"),
+        Reason.alternative_to("q"),
     ]
 
 

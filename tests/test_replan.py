@@ -15,17 +15,18 @@ from hii_planner import clock
 from hii_planner.errors import PlanningError
 from hii_planner.library.loader import Library, load_library
 from hii_planner.planning.answers import request_from
+from hii_planner.planning.plan_diff import diff_plans
 from hii_planner.planning.planner import build_plan
 from hii_planner.planning.replan import (
     KEPT_MODULE_REASON,
-    diff_plans,
     edited_request,
-    plan_changed,
     plan_request,
     replan,
+    save_replan,
 )
-from hii_planner.plans.models import Plan, PlannedSession
+from hii_planner.plans.models import LeftOut, Plan, PlannedSession
 from hii_planner.plans.planfile import read_plan, write_plan
+from hii_planner.plans.reasons import Reason
 from tests.conftest import LibraryFactory, module
 
 JAN = 1
@@ -182,7 +183,8 @@ def rows(plan: Plan) -> list[Row]:
                 (2, "a/s2", day(JAN, 11), "delivered", False),
                 (3, "b/s1", day(JAN, 18), "delivered", False),
             ],
-            "edited: sessions: 1 removed; needs removed: n1",
+            "edited: sessions: 1 removed; needs removed: n1; "
+            "reasons for b: + kept: it has sessions already recorded",
             id="removed-module-keeps-its-delivered-sessions",
         ),
         pytest.param(
@@ -231,7 +233,7 @@ def test_a_module_kept_for_its_recorded_sessions_says_why(library: Library) -> N
     edited = replan(library, plan, edited_request(plan, {"needs": []}), now=clock.now())
     entry = edited.plan.module_entry("b")
     assert entry is not None
-    assert entry.reasons == ["addresses need: n1", KEPT_MODULE_REASON]
+    assert entry.reasons == [Reason.need("n1"), KEPT_MODULE_REASON]
     assert [m.id for m in edited.plan.modules] == ["b", "a"]
 
 
@@ -254,12 +256,12 @@ def test_an_edit_that_changes_nothing_is_not_a_change(library: Library) -> None:
     # Re-planning the same request changes nothing; a new facilitator does, and is listed.
     plan = base_plan(library)
     same = replan(library, plan, plan_request(plan), now=clock.now())
-    assert not plan_changed(plan, same.plan)
+    assert not same.changed
     assert same.diff.empty
     other = replan(
         library, plan, edited_request(plan, {"facilitators": ["Facilitator B"]}), now=clock.now()
     )
-    assert plan_changed(plan, other.plan)
+    assert other.changed
     assert other.diff.lines() == ["~ facilitators: none → Facilitator B"]
 
 
@@ -322,3 +324,59 @@ def test_replan_invariants(library: Library, statuses: list[str], edit: dict[str
     if recorded and planned:
         assert planned[0] > max(s.date for s in recorded)
     assert {s.module for s in edited.sessions} <= {m.id for m in edited.modules}
+
+
+@pytest.mark.parametrize(
+    ("answers", "lines"),
+    [
+        pytest.param(
+            {"modules": ["b"]},
+            ["~ reasons for b: + chosen by the facilitator"],
+            id="choosing-a-module-already-planned-for-a-need",
+        ),
+        pytest.param(
+            {"exclude": ["c"]},
+            ["~ excluded modules: none → c"],
+            id="excluding-a-module-not-planned",
+        ),
+    ],
+)
+def test_an_edit_that_changes_the_plan_says_what_changed(
+    library: Library, answers: dict[str, Any], lines: list[str]
+) -> None:
+    # Bug: these edits changed the plan file while the diff was empty ("edited: no change").
+    # Changed means the diff is not empty; the diff covers reasons and request fields.
+    plan = base_plan(library)
+    edited = replan(library, plan, edited_request(plan, answers), now=clock.now())
+    assert edited.plan != plan
+    assert edited.diff.lines() == lines
+    assert edited.changed
+    assert edited.diff.summary() != "edited: no change"
+
+
+def test_saving_an_edit_writes_only_when_the_diff_is_not_empty(
+    library: Library, tmp_path: Path
+) -> None:
+    # An edit that changes nothing leaves the file byte-identical; one that changes the
+    # reasons only is saved, with the change in its history line.
+    path = tmp_path / "P-0042.toml"
+    plan = base_plan(library)
+    write_plan(path, plan)
+    before = path.read_bytes()
+    same = replan(library, plan, plan_request(plan), now=clock.now())
+    assert save_replan(path, plan, same, now=clock.now()) is None
+    assert path.read_bytes() == before
+    chosen = replan(library, plan, edited_request(plan, {"modules": ["b"]}), now=clock.now())
+    saved = save_replan(path, plan, chosen, now=clock.now())
+    assert saved is not None and saved.revision == plan.revision + 1
+    assert read_plan(path).history[-1].change == (
+        "edited: reasons for b: + chosen by the facilitator"
+    )
+
+
+def test_a_difference_no_line_names_still_counts_as_a_change(library: Library) -> None:
+    # The diff is the one definition of "changed": anything else that differs is named too.
+    plan = base_plan(library)
+    other = plan.model_copy(deep=True)
+    other.left_out = [LeftOut(module="b", session="s2", reason="by hand")]
+    assert diff_plans(plan, other).lines() == ["~ other details: left_out"]

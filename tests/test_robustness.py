@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner.errors import PlanFileError
-from hii_planner.files.tomlsource import key_lines, parse_toml
+from hii_planner.errors import PlanFileError, Problem
+from hii_planner.files.tomlsource import TomlDocument, key_lines, parse_toml
 from hii_planner.library.cache import default_library_path
 from hii_planner.library.loader import check_library
 from hii_planner.plans.planfile import read_plan
@@ -48,8 +48,13 @@ def test_truncated_module_files_are_reported(cut: int) -> None:
     # A module file cut off anywhere parses or fails with a problem, and its keys still map to lines.
     result = parse_toml(SAMPLE_MODULE[:cut], file="m.toml")
     text = SAMPLE_MODULE[:cut].decode("utf-8", errors="replace")
-    key_lines(text)
-    assert result is not None
+    line_count = text.count("\n") + 1
+    assert all(1 <= line <= line_count for line in key_lines(text).values())
+    if isinstance(result, Problem):
+        assert result.file == "m.toml" and result.message
+        assert result.line is None or 1 <= result.line <= line_count
+    else:
+        assert isinstance(result, TomlDocument) and result.file == "m.toml"
 
 
 @settings(max_examples=200)

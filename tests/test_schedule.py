@@ -9,7 +9,7 @@ import pytest
 
 from hii_planner.errors import RequestError
 from hii_planner.planning.request import ScheduleRequest
-from hii_planner.planning.schedule import resolve_schedule
+from hii_planner.planning.schedule import default_start, default_weekdays, resolve_schedule
 from hii_planner.plans.calendar import dates_for, holiday_name, next_slot
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
@@ -48,7 +48,7 @@ def dates(count: int, **request: Any) -> list[str]:
             ["2027-01-11", "2027-01-25", "2027-02-08"],
             id="fortnightly-keeps-its-rhythm",
         ),
-        pytest.param({}, ["2026-11-23", "2026-11-30"], id="defaults-next-monday"),
+        pytest.param({}, ["2026-11-19", "2026-11-26"], id="defaults-next-weekday-on-its-weekday"),
     ],
 )
 def test_cadences(request_: dict[str, Any], expected: list[str]) -> None:
@@ -132,3 +132,39 @@ def test_weekday_count_must_match_the_cadence(request_: dict[str, Any], message:
     with pytest.raises(RequestError) as caught:
         resolve_schedule(ScheduleRequest.model_validate(request_), today=TODAY)
     assert caught.value.lines() == [message]
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        pytest.param(dt.date(2026, 11, 18), dt.date(2026, 11, 19), id="wednesday-to-thursday"),
+        pytest.param(dt.date(2026, 11, 20), dt.date(2026, 11, 23), id="friday-to-monday"),
+        pytest.param(dt.date(2026, 11, 21), dt.date(2026, 11, 23), id="saturday-to-monday"),
+    ],
+)
+def test_the_default_start_is_the_next_weekday(today: dt.date, start: dt.date) -> None:
+    # Without --start a plan starts on the next Monday-to-Friday day, never at a weekend.
+    assert default_start(today) == start
+    schedule = resolve_schedule(ScheduleRequest(), today=today)
+    assert schedule.start == start
+
+
+@pytest.mark.parametrize(
+    ("start", "cadence", "weekdays"),
+    [
+        pytest.param("2027-01-06", "weekly", ["wed"], id="weekly-start-weekday"),
+        pytest.param("2027-01-09", "fortnightly", ["sat"], id="a-given-weekend-start-is-kept"),
+        pytest.param("2027-01-04", "twice-weekly", ["mon", "thu"], id="monday-and-thursday"),
+        pytest.param("2027-01-05", "twice-weekly", ["tue", "fri"], id="tuesday-and-friday"),
+        pytest.param("2027-01-07", "twice-weekly", ["mon", "thu"], id="thursday-then-monday"),
+        pytest.param("2027-01-08", "twice-weekly", ["mon", "fri"], id="friday-then-monday"),
+    ],
+)
+def test_the_default_weekdays_follow_the_start(
+    start: str, cadence: str, weekdays: list[str]
+) -> None:
+    # One rule: the start's weekday; twice-weekly adds the third day after it (Monday after
+    # a weekend). Flags, answers files and the wizard all use it.
+    request = ScheduleRequest.model_validate({"start": start, "cadence": cadence})
+    assert resolve_schedule(request, today=TODAY).weekdays == weekdays
+    assert default_weekdays(dt.date.fromisoformat(start), request.cadence) == weekdays

@@ -62,12 +62,10 @@ def test_enter_at_every_prompt_saves_the_plan_the_scripted_path_builds(
     reference = result.plan.participant.reference
     assert re.fullmatch(r"P-[A-HJ-NP-Z2-9]{4}", reference)
     assert any(c.isdigit() for c in reference)
-    expected = build_plan(
-        library,
-        PlanRequest(participant=reference, schedule=DEFAULT_SCHEDULE),
-        now=clock.now(),
-    )
+    # No schedule answers at all: the scripted path's defaults are the wizard's (one rule).
+    expected = build_plan(library, PlanRequest(participant=reference), now=clock.now())
     assert dumps_plan(result.plan) == dumps_plan(expected.plan)
+    assert result.plan.schedule.weekdays == DEFAULT_SCHEDULE.weekdays
     assert result.plan.sessions[0].date == dt.date(2026, 11, 19)
     assert "── Preview" in run.screen
     assert not DraftStore(NEW_PLAN).exists()

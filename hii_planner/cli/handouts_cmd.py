@@ -4,40 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hii_planner.cli._common import handle_errors, state
+from hii_planner.documents.model import Audience, Paper
+from hii_planner.documents.render import OutputFormat
 from hii_planner.ui.console import message, stderr_console
 
 if TYPE_CHECKING:
     from hii_planner.handouts.write import Progress
-
-
-class HandoutFormat(StrEnum):
-    """Formats of `handouts`."""
-
-    pdf = "pdf"
-    html = "html"
-    markdown = "markdown"
-
-
-class HandoutAudience(StrEnum):
-    """Who the documents are for."""
-
-    participant = "participant"
-    facilitator = "facilitator"
-    all = "all"
-
-
-class PaperSize(StrEnum):
-    """Paper sizes."""
-
-    a4 = "a4"
-    letter = "letter"
 
 
 @contextmanager
@@ -78,12 +56,12 @@ def handouts(
         ),
     ] = None,
     output_format: Annotated[
-        HandoutFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = HandoutFormat.pdf,
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = "pdf",
     audience: Annotated[
-        HandoutAudience,
+        Audience,
         typer.Option("--audience", help="Participant handouts, facilitator guides, or both."),
-    ] = HandoutAudience.all,
+    ] = "all",
     session: Annotated[
         list[int] | None,
         typer.Option(
@@ -104,7 +82,7 @@ def handouts(
             "--easy-read", help="Use the easy-read handout text where the library has it."
         ),
     ] = False,
-    paper: Annotated[PaperSize, typer.Option("--paper", help="Paper size.")] = PaperSize.a4,
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper size.")] = "a4",
 ) -> None:
     """Print handouts for the participant, session guides for facilitators, and the plan overview.
 
@@ -128,12 +106,12 @@ def handouts(
             plan,
             library,
             out_dir=folder,
-            output_format=output_format.value,
-            audience=audience.value,
+            output_format=output_format,
+            audience=audience,
             sessions=session or None,
             large_print=large_print,
             easy_read=easy_read,
-            paper=paper.value,
+            paper=paper,
             progress=progress,
         )
-    message(written.summary(output_format.value))
+    message(written.summary(output_format))

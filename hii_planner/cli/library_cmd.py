@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hii_planner.choices import GraphFormat, SchemaKind
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
 
 app = typer.Typer(help="Look at, check and describe the module library.", no_args_is_help=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
-
-
-class GraphFormat(StrEnum):
-    """Output formats of `library graph`."""
-
-    tree = "tree"
-    dot = "dot"
-    mermaid = "mermaid"
-
-
-class SchemaKind(StrEnum):
-    """The file kinds `library schema` describes."""
-
-    module = "module"
-    library = "library"
-    plan = "plan"
-    answers = "answers"
 
 
 @app.command("info")
@@ -122,7 +105,7 @@ def graph(
     output_format: Annotated[
         GraphFormat,
         typer.Option("--format", "-f", help="tree for the terminal, dot or mermaid for diagrams."),
-    ] = GraphFormat.tree,
+    ] = "tree",
 ) -> None:
     """Draw how modules build on each other (requires, requires_any, after)."""
     from hii_planner.library import diagrams as library_graph
@@ -130,11 +113,11 @@ def graph(
     library = state(ctx).library()
     if module is not None:
         library.module(module)  # unknown ids get suggestions
-    if output_format is GraphFormat.tree:
+    if output_format == "tree":
         from hii_planner.ui.library_views import render_graph_tree
 
         render_graph_tree(library, module)
-    elif output_format is GraphFormat.dot:
+    elif output_format == "dot":
         typer.echo(library_graph.to_dot(library, module), nl=False)
     else:
         typer.echo(library_graph.to_mermaid(library, module), nl=False)
@@ -143,11 +126,9 @@ def graph(
 @app.command("schema")
 @handle_errors
 def schema(
-    kind: Annotated[
-        SchemaKind, typer.Argument(help="Which file the schema describes.")
-    ] = SchemaKind.module,
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file the schema describes.")] = "module",
 ) -> None:
     """Print the JSON Schema of module, library, plan or answers files (for editors)."""
     from hii_planner.schemas import json_schema
 
-    emit_json(json_schema(kind.value))
+    emit_json(json_schema(kind))

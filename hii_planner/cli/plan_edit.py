@@ -86,27 +86,20 @@ def save_edit(path: Path, before: Plan, edited: Replan, *, show_diff: bool) -> N
     from rich.text import Text
 
     from hii_planner import clock
-    from hii_planner.planning.replan import plan_changed
-    from hii_planner.plans.planfile import save_edited_plan
+    from hii_planner.planning.replan import save_replan
     from hii_planner.ui.console import stderr_console
+    from hii_planner.ui.notices import notice, print_diff
 
-    if not plan_changed(before, edited.plan):
+    if not edited.changed:
         message(f"nothing changed; {path} was not written")
         return
     console = stderr_console()
     if show_diff:
-        console.print(Text("Changes:", style="bold"))
-        for line in edited.diff.lines():
-            console.print(Text(f"  {line}"))
+        print_diff(console, edited.diff)
     for caution in edited.result.cautions:
-        console.print(Text("caution: ", style="bold yellow") + Text(caution))
-    saved = save_edited_plan(
-        path,
-        edited.plan,
-        now=clock.now(),
-        summary=edited.diff.summary(),
-        read_revision=before.revision,
-    )
+        notice(console, "caution", caution)
+    saved = save_replan(path, before, edited, now=clock.now())
+    assert saved is not None  # the edit changed the plan
     console.print(
         Text("✓ ", style="bold green")
         + Text(f"saved {path} (revision {saved.revision}): {edited.diff.summary()}")

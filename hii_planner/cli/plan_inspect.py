@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hii_planner.choices import ExportFormat
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
 
 PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
-
-
-class ExportFormat(StrEnum):
-    """Formats of `plan export`."""
-
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    ics = "ics"
 
 
 @handle_errors
@@ -94,7 +85,7 @@ def export(
     from hii_planner.files.atomic import write_atomic
     from hii_planner.plans.planfile import read_plan
 
-    text = render(read_plan(plan_file), output_format.value, time=_parse_time(time))
+    text = render(read_plan(plan_file), output_format, time=_parse_time(time))
     if out == "-":
         sys.stdout.write(text)
     else:

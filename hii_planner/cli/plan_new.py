@@ -3,51 +3,38 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from hii_planner.choices import (
+    DEFAULT_CADENCE,
+    DEFAULT_HOLIDAYS,
+    WEEKDAYS,
+    Cadence,
+    HolidayCalendar,
+    Weekday,
+)
 from hii_planner.cli._common import handle_errors, state
+from hii_planner.planning.schedule import DEFAULT_START_WORDS, DEFAULT_WEEKDAYS_WORDS
 
 if TYPE_CHECKING:
     from hii_planner.library.loader import Library
     from hii_planner.planning.planner import PlanResult
 
 
-class CadenceChoice(StrEnum):
-    """How often sessions happen."""
-
-    weekly = "weekly"
-    twice_weekly = "twice-weekly"
-    fortnightly = "fortnightly"
-
-
-class WeekdayChoice(StrEnum):
-    """Days of the week, as written in plan files."""
-
-    mon = "mon"
-    tue = "tue"
-    wed = "wed"
-    thu = "thu"
-    fri = "fri"
-    sat = "sat"
-    sun = "sun"
-
-
-class HolidayChoice(StrEnum):
-    """Public-holiday calendars."""
-
-    england_and_wales = "england-and-wales"
-    scotland = "scotland"
-    northern_ireland = "northern-ireland"
-    none = "none"
-
-
 _REQUEST = "Request"
 _SCHEDULE = "Schedule"
 _OUTPUT = "Output"
+
+
+def _weekday(value: str) -> Weekday:
+    # Typer takes no list of Literal, so the choices are checked here, from the same list.
+    for day in WEEKDAYS:
+        if value == day:
+            return day
+    raise typer.BadParameter(f"{value!r} is not one of {', '.join(WEEKDAYS)}")
 
 
 def interactive_terminal() -> bool:
@@ -130,26 +117,29 @@ def new(
     start: Annotated[
         str | None,
         typer.Option(
-            help="First possible date, YYYY-MM-DD \\[default: tomorrow].",
+            help=f"First possible date, YYYY-MM-DD \\[default: {DEFAULT_START_WORDS}].",
             rich_help_panel=_SCHEDULE,
             show_default=False,
         ),
     ] = None,
     cadence: Annotated[
-        CadenceChoice | None,
-        typer.Option(help="How often \\[default: weekly].", rich_help_panel=_SCHEDULE),
+        Cadence | None,
+        typer.Option(help=f"How often \\[default: {DEFAULT_CADENCE}].", rich_help_panel=_SCHEDULE),
     ] = None,
     weekday: Annotated[
-        list[WeekdayChoice] | None,
+        list[str] | None,
         typer.Option(
-            help="Session day; twice for twice-weekly \\[default: the start's weekday].",
+            parser=_weekday,
+            metavar=f"<{'|'.join(WEEKDAYS)}>",
+            autocompletion=lambda: list(WEEKDAYS),
+            help=f"Session day; twice for twice-weekly \\[default: {DEFAULT_WEEKDAYS_WORDS}].",
             rich_help_panel=_SCHEDULE,
         ),
     ] = None,
     holidays: Annotated[
-        HolidayChoice | None,
+        HolidayCalendar | None,
         typer.Option(
-            help="Public holidays to skip \\[default: england-and-wales].",
+            help=f"Public holidays to skip \\[default: {DEFAULT_HOLIDAYS}].",
             rich_help_panel=_SCHEDULE,
         ),
     ] = None,
@@ -173,9 +163,9 @@ def new(
         "twin_track": twin_track,
         "facilitators": facilitator,
         "start": start,
-        "cadence": cadence.value if cadence else None,
-        "weekdays": [w.value for w in weekday] if weekday else None,
-        "holidays": holidays.value if holidays else None,
+        "cadence": cadence,
+        "weekdays": weekday or None,
+        "holidays": holidays,
     }
     merged = merge_answers(given, flags)
     if not no_input and interactive_terminal():
@@ -212,15 +202,13 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
 
 def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
-    from hii_planner.plans.planfile import dumps_plan, write_plan
+    from hii_planner.plans.planfile import dumps_plan, save_new_plan
     from hii_planner.ui.plan_views import report_new_plan
 
-    plan = result.plan
     if out == "-":
-        sys.stdout.write(dumps_plan(plan))
+        sys.stdout.write(dumps_plan(result.plan))
         report_new_plan(result, None)
         return None
-    path = Path(out) if out else Path(f"{plan.participant.reference}.toml")
-    write_plan(path, plan, replace=force)
+    path = save_new_plan(result.plan, Path(out) if out else None, replace=force)
     report_new_plan(result, path)
     return path

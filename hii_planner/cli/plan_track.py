@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hii_planner.choices import RecordedStatus
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.documents.render import OutputFormat
 
 PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
 Number = Annotated[
     int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
 ]
-
-
-class RecordStatus(StrEnum):
-    """What happened at a session."""
-
-    delivered = "delivered"
-    missed = "missed"
-    cancelled = "cancelled"
-
-
-class ReportFormat(StrEnum):
-    """Formats of `plan report`."""
-
-    markdown = "markdown"
-    html = "html"
-    pdf = "pdf"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -48,7 +33,7 @@ def record(
     plan_file: PlanFile,
     number: Number,
     status: Annotated[
-        RecordStatus,
+        RecordedStatus,
         typer.Option(help="What happened at the session.", show_default=False),
     ],
     date: Annotated[
@@ -78,7 +63,7 @@ def record(
     plan, outcome = record_in_file(
         plan_file,
         number,
-        status=status.value,
+        status=status,
         date=_parse_date(date),
         note=note,
         not_engaged=not_engaged,
@@ -115,7 +100,7 @@ def report(
     ctx: typer.Context,
     plan_file: PlanFile,
     output_format: Annotated[
-        ReportFormat | None,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -141,40 +126,22 @@ def report(
     session notes, with headed blank sections for your formulation of change.
     """
     from hii_planner import clock
-    from hii_planner.documents.render import render_document
-    from hii_planner.files.atomic import write_atomic
-    from hii_planner.handouts.report import build_report
+    from hii_planner.handouts.report_output import prepare_report, write_report
     from hii_planner.plans.planfile import read_plan
-
-    plan = read_plan(plan_file)
-    chosen = output_format.value if output_format else _format_from(out)
-    library = state(ctx).library()
-    same_library = library.info.name == plan.library.name
-    if not same_library:
-        from hii_planner.ui.console import message
-
-        message(
-            f"warning: the plan was made with the library {plan.library.name!r}, not "
-            f"{library.info.name!r}: need titles and the protective marking are left out "
-            "(pass --library with the plan's library)"
-        )
-    document = build_report(plan, today=clock.today(), library=library if same_library else None)
-    data = render_document(document, chosen)
-    if out is None and chosen == "pdf":
-        out = f"{plan.participant.reference}-report.pdf"
-    if out is None or out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    write_atomic(Path(out), data, replace=force)
     from hii_planner.ui.console import message
 
-    message(f"✓ wrote {out}")
-
-
-def _format_from(out: str | None) -> str:
-    suffix = Path(out).suffix.lower() if out and out != "-" else ""
-    return {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(suffix, "markdown")
+    plan = read_plan(plan_file)
+    report = prepare_report(
+        plan, state(ctx).library(), today=clock.today(), output_format=output_format, out=out
+    )
+    for warning in report.warnings:
+        message(f"warning: {warning}")
+    if report.path is None:
+        sys.stdout.buffer.write(report.data)
+        sys.stdout.flush()
+        return
+    write_report(report, replace=force)
+    message(f"✓ wrote {report.path}")
 
 
 @handle_errors

@@ -44,7 +44,7 @@ def lines(plan: Plan) -> Iterator[str]:
     yield from table(
         ("Module", "Track", "Sessions", "Why it is in the plan"),
         [
-            (f"{m.title} ({m.id})", m.track, counts[m.id], "; ".join(m.reasons))
+            (f"{m.title} ({m.id})", m.track, counts[m.id], "; ".join(map(str, m.reasons)))
             for m in plan.modules
         ],
     )

@@ -1,14 +1,21 @@
-"""Turn pydantic validation errors into located problems a file's author can act on."""
+"""Read a TOML file and validate it: every problem located, for the author to act on.
+
+`read_validated` is the one path for library, plan and answers files: read the TOML
+(with line numbers), validate it against its model, and return the value or every
+problem, each with its file, line and key path.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from hii_planner.errors import Problem
-from hii_planner.files.tomlsource import KeyPath, TomlDocument
+from hii_planner.files.tomlsource import KeyPath, TomlDocument, read_toml
 from hii_planner.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -77,3 +84,23 @@ def validate_document(document: TomlDocument, model: type[M]) -> M | list[Proble
         return model.model_validate(document.data)
     except ValidationError as error:
         return problems_from(error, document, model)
+
+
+def read_validated(
+    path: Path,
+    model: type[M],
+    *,
+    precheck: Callable[[TomlDocument], list[Problem]] | None = None,
+) -> tuple[TomlDocument, M] | list[Problem]:
+    """The document at *path* and its value as *model*, or every problem found.
+
+    *precheck* looks at the parsed document first (say, that it is a file of the right
+    kind), so that a wrong file gets one clear problem rather than many field errors.
+    """
+    document = read_toml(path)
+    if isinstance(document, Problem):
+        return [document]
+    if precheck is not None and (problems := precheck(document)):
+        return problems
+    result = validate_document(document, model)
+    return result if isinstance(result, list) else (document, result)

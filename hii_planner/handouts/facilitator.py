@@ -13,15 +13,10 @@ from hii_planner.documents.model import (
     Paragraph,
 )
 from hii_planner.handouts.lookup import SessionInContext
-from hii_planner.handouts.words import (
-    duration,
-    long_date,
-    neighbour,
-    reason_text,
-    session_label,
-)
+from hii_planner.handouts.words import neighbour, reason_text, session_label
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan
+from hii_planner.wording import hours, long_date
 
 FOOTER = "Facilitator guide: not for the participant"
 
@@ -31,7 +26,7 @@ def _facts(plan: Plan, library: Library, item: SessionInContext) -> Facts:
     track = next((t.title for t in library.info.tracks if t.id == item.module.track), "")
     pairs = [
         ("Date", long_date(item.planned.date)),
-        ("Length", duration(item.planned.minutes)),
+        ("Length", hours(item.planned.minutes)),
         ("Module", f"{item.module.title} (session {index} of {count})"),
         ("Track", track or item.module.track),
         ("Participant", plan.participant.reference),

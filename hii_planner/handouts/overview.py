@@ -13,10 +13,10 @@ from hii_planner.documents.model import (
     TableBlock,
     Timeline,
 )
-from hii_planner.handouts.words import day_month, duration, reason_text, short_date
+from hii_planner.handouts.words import reason_text
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan
-from hii_planner.wording import schedule_sentence
+from hii_planner.wording import date, day_month, hours, plural, schedule_sentence
 
 FOOTER = "Plan overview: for facilitators"
 
@@ -30,19 +30,19 @@ def _facts(plan: Plan, library: Library) -> Facts:
         ("Schedule", schedule_sentence(plan.schedule)),
         (
             "Sessions",
-            f"{len(held)} ({duration(sum(s.minutes for s in held))}), {delivered} delivered",
+            f"{len(held)} ({hours(sum(s.minutes for s in held))}), {delivered} delivered",
         ),
     ]
     if plan.sessions:
         pairs.append(
             (
                 "Dates",
-                f"{short_date(plan.sessions[0].date)} to {short_date(plan.sessions[-1].date)}",
+                f"{date(plan.sessions[0].date)} to {date(plan.sessions[-1].date)}",
             )
         )
     if plan.facilitators:
         pairs.append(("Facilitators", ", ".join(plan.facilitators)))
-    pairs.append(("Plan", f"revision {plan.revision}, made {short_date(plan.created.date())}"))
+    pairs.append(("Plan", f"revision {plan.revision}, made {date(plan.created.date())}"))
     return Facts(tuple(pairs))
 
 
@@ -50,7 +50,7 @@ def _schedule(plan: Plan, titles: dict[str, str]) -> TableBlock:
     rows = tuple(
         (
             str(s.number),
-            short_date(s.date),
+            date(s.date),
             s.title + (" (catch-up)" if s.catch_up else ""),
             titles.get(s.module, s.module),
             str(s.minutes),
@@ -108,7 +108,8 @@ def _needs(plan: Plan, library: Library) -> list[Block]:
     if uncovered:
         blocks.append(
             Paragraph(
-                f"{len(uncovered)} assessed need{'s are' if len(uncovered) != 1 else ' is'} "
+                f"{plural(len(uncovered), 'assessed need')} "
+                f"{'is' if len(uncovered) == 1 else 'are'} "
                 "not addressed by any planned module: " + "; ".join(uncovered) + ".",
                 style="lead",
             )

@@ -16,9 +16,10 @@ from hii_planner.documents.model import (
     WritingSpace,
 )
 from hii_planner.handouts.lookup import SessionInContext
-from hii_planner.handouts.words import long_date, session_label
+from hii_planner.handouts.words import session_label
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan
+from hii_planner.wording import long_date
 
 WRITING_LINES = {False: 5, True: 4}  # large print: fewer, taller lines on the same page
 

@@ -21,9 +21,9 @@ from hii_planner.documents.model import (
     WritingSpace,
 )
 from hii_planner.library.loader import Library
-from hii_planner.planning.selection import addressed_need
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.plans.progress import Progress, plan_progress, session_numbers
+from hii_planner.wording import date
 
 REPORT_TITLE = "Post-intervention report"
 
@@ -77,23 +77,19 @@ def build_report(plan: Plan, *, today: dt.date, library: Library | None = None) 
     )
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
-
-
 def _overview(plan: Plan, *, today: dt.date) -> Facts:
     delivered = sorted(s.date for s in plan.sessions if s.status == "delivered")
-    first = _day(delivered[0]) if delivered else "no session delivered yet"
-    last = _day(delivered[-1]) if delivered else "no session delivered yet"
+    first = date(delivered[0]) if delivered else "no session delivered yet"
+    last = date(delivered[-1]) if delivered else "no session delivered yet"
     return Facts(
         (
             ("Participant reference", plan.participant.reference),
             ("Facilitators", ", ".join(plan.facilitators) or "not recorded in the plan"),
             ("Programme", f"{plan.library.name}, version {plan.library.version}"),
-            ("Planned start", _day(plan.schedule.start)),
+            ("Planned start", date(plan.schedule.start)),
             ("First session delivered", first),
             ("Last session delivered", last),
-            ("Report prepared", _day(today)),
+            ("Report prepared", date(today)),
         )
     )
 
@@ -142,7 +138,7 @@ def _addressing(plan: Plan, library: Library | None) -> dict[str, list[str]]:
     """For each need, the plan's modules that address it (by reason or by the library)."""
     found: dict[str, list[str]] = {}
     for module in plan.modules:
-        needs = [n for n in map(addressed_need, module.reasons) if n is not None]
+        needs = [r.target for r in module.reasons if r.kind == "need"]
         if library is not None and module.id in library.modules:
             needs += library.modules[module.id].addresses
         for need in dict.fromkeys(needs):
@@ -208,7 +204,7 @@ def _note_row(session: PlannedSession) -> tuple[str, str, str, str, str]:
     note = " ".join(session.notes.split())
     if session.engagement_concern:
         note = "Engagement concern recorded." + (f" {note}" if note else "")
-    return (_day(session.date), str(session.number), title, session.status, note)
+    return (date(session.date), str(session.number), title, session.status, note)
 
 
 def _formulation() -> list[Block]:

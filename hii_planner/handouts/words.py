@@ -1,55 +1,16 @@
-"""How handouts say things: dates, durations, reasons, neighbours and file names."""
+"""How handouts say things: session labels, reasons, neighbours and file names."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
 from hii_planner.library.loader import Library
-from hii_planner.planning.selection import CHOSEN, CORE, addressed_need, required_by
 from hii_planner.plans.models import PlannedSession
-from hii_planner.types import WEEKDAY_NAMES
+from hii_planner.plans.reasons import Reason
+from hii_planner.wording import date
 
 MAX_SLUG = 40  # characters of a title kept in file names
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_DAYS = list(WEEKDAY_NAMES.values())
-
-
-def long_date(day: dt.date) -> str:
-    """The date as "Monday 4 January 2027" (the same in every locale)."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """The date as "Mon 4 Jan 2027"."""
-    return f"{_DAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def day_month(day: dt.date) -> str:
-    """The date as "4 Jan"."""
-    return f"{day.day} {_MONTHS[day.month - 1][:3]}"
-
-
-def duration(minutes: int) -> str:
-    """A length as "90 minutes", or "40 hours 30 minutes" from two hours up."""
-    if minutes < 120:
-        return f"{minutes} minutes"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} hours" + (f" {rest} minutes" if rest else "")
 
 
 def session_label(planned: PlannedSession) -> str:
@@ -63,24 +24,24 @@ def neighbour(planned: PlannedSession | None, library: Library, *, none: str) ->
         return none
     module = library.modules.get(planned.module)
     module_title = module.title if module is not None else planned.module
-    return f"{session_label(planned)}, {short_date(planned.date)}: {planned.title} ({module_title})"
+    return f"{session_label(planned)}, {date(planned.date)}: {planned.title} ({module_title})"
 
 
-def reason_text(reason: str, library: Library) -> str:
+def reason_text(reason: Reason, library: Library) -> str:
     """A plan reason in plain words, naming needs and modules by their titles."""
-    if reason == CORE:
-        return "Core module: part of every plan"
-    if reason == CHOSEN:
-        return "Chosen by the facilitator"
-    need = addressed_need(reason)
-    if need is not None:
-        found = library.needs.get(need)
-        return f"Addresses an assessed need: {found.title if found else need}"
-    parent = required_by(reason)
-    if parent is not None and reason == f"required by: {parent}":
-        module = library.modules.get(parent)
-        return f"Needed before {module.title} ({parent})" if module else reason
-    return reason[:1].upper() + reason[1:]
+    match reason.kind:
+        case "core":
+            return "Core module: part of every plan"
+        case "chosen":
+            return "Chosen by the facilitator"
+        case "need":
+            found = library.needs.get(reason.target)
+            return f"Addresses an assessed need: {found.title if found else reason.target}"
+        case "required-by":
+            module = library.modules.get(reason.target)
+            return f"Needed before {module.title} ({reason.target})" if module else str(reason)
+    text = str(reason)
+    return text[:1].upper() + text[1:]
 
 
 def slug(text: str, *, fallback: str) -> str:

@@ -18,6 +18,7 @@ from hii_planner.handouts.participant import participant_handout
 from hii_planner.handouts.words import slug
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan
+from hii_planner.wording import plural
 
 Kind = Literal["participant", "facilitator", "overview"]
 Progress = Callable[[int, int, Path], None]
@@ -56,7 +57,7 @@ class HandoutsWritten:
         total = len(self.files)
         what = ", ".join(parts) if parts else "nothing"
         return (
-            f"wrote {total} file{'s' if total != 1 else ''} to {self.folder} "
+            f"wrote {plural(total, 'file')} to {self.folder} "
             f"({what}; {output_format.upper() if output_format != 'markdown' else 'Markdown'})"
         )
 

@@ -12,8 +12,8 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from hii_planner.errors import LibraryError, Problem, RequestError
-from hii_planner.files.tomlsource import TomlDocument, read_toml
-from hii_planner.files.validation import validate_document
+from hii_planner.files.tomlsource import TomlDocument
+from hii_planner.files.validation import read_validated
 from hii_planner.library.cache import (
     LIBRARY_FILE,
     combined_digest,
@@ -124,8 +124,8 @@ def check_library(path: Path) -> LibraryCheck:
         return LibraryCheck(path, (problem,), (), None)
 
     errors: list[Problem] = []
-    info_doc = _read(path / LIBRARY_FILE, errors, missing_hint=True)
-    info = _validate(info_doc, LibraryInfo, errors)
+    info_read = _read(path / LIBRARY_FILE, LibraryInfo, errors, missing_hint=True)
+    info_doc, info = info_read if info_read is not None else (None, None)
 
     module_files = sorted(p for p in path.glob("*.toml") if p.name != LIBRARY_FILE)
     if not module_files:
@@ -144,10 +144,10 @@ def check_library(path: Path) -> LibraryCheck:
     documents: dict[str, TomlDocument] = {}
     modules: list[Module] = []
     for file in module_files:
-        document = _read(file, errors)
-        module = _validate(document, Module, errors)
-        if document is None or module is None:
+        found = _read(file, Module, errors)
+        if found is None:
             continue
+        document, module = found
         if not _SLUG.match(file.stem):
             errors.append(
                 document.problem(
@@ -197,7 +197,10 @@ def check_library(path: Path) -> LibraryCheck:
     return LibraryCheck(path, (), tuple(warnings), library)
 
 
-def _read(file: Path, errors: list[Problem], *, missing_hint: bool = False) -> TomlDocument | None:
+def _read(
+    file: Path, model: type[M], errors: list[Problem], *, missing_hint: bool = False
+) -> tuple[TomlDocument, M] | None:
+    """The file's document and value, or None with its problems added to *errors*."""
     if missing_hint and not file.exists():
         errors.append(
             Problem(
@@ -209,17 +212,7 @@ def _read(file: Path, errors: list[Problem], *, missing_hint: bool = False) -> T
             )
         )
         return None
-    document = read_toml(file)
-    if isinstance(document, Problem):
-        errors.append(document)
-        return None
-    return document
-
-
-def _validate(document: TomlDocument | None, model: type[M], errors: list[Problem]) -> M | None:
-    if document is None:
-        return None
-    result = validate_document(document, model)
+    result = read_validated(file, model)
     if isinstance(result, list):
         errors.extend(result)
         return None

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from hii_planner.errors import AnswersFileError, FileAccessError, Problem, RequestError
-from hii_planner.files.tomlsource import read_toml
-from hii_planner.files.validation import problems_from, validate_document
+from hii_planner.errors import AnswersFileError, FileAccessError, RequestError
+from hii_planner.files.validation import problems_from, read_validated
 from hii_planner.planning.request import PlanRequest
 
 SCHEDULE_KEYS = ("start", "cadence", "weekdays", "holidays")
@@ -18,13 +17,10 @@ def read_answers(path: Path) -> dict[str, Any]:
     """The answers in an answers file, checked against the request's shape with lines."""
     if not path.is_file():
         raise FileAccessError(f"answers file {path} does not exist")
-    document = read_toml(path)
-    if isinstance(document, Problem):
-        raise AnswersFileError(str(path), [document])
-    problems = validate_document(document, PlanRequest)
-    if isinstance(problems, list):
-        raise AnswersFileError(str(path), problems)
-    return document.data
+    result = read_validated(path, PlanRequest)
+    if isinstance(result, list):
+        raise AnswersFileError(str(path), result)
+    return result[0].data
 
 
 def merge_answers(answers: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hii_planner.errors import RequestError
-from hii_planner.planning.selection import CHOSEN, CORE, addressed_need, required_by
 from hii_planner.plans.models import Plan
+from hii_planner.plans.reasons import Reason
 from hii_planner.suggest import unknown
 
 MAX_PATHS = 20
@@ -21,14 +21,19 @@ class Explanation:
     remarks: list[str]
 
 
-def _root(reason: str) -> str | None:
-    if reason == CORE:
-        return "core module (in every plan)"
-    if reason == CHOSEN:
-        return "chosen by the facilitator"
-    if (need := addressed_need(reason)) is not None:
-        return f"assessed need {need}"
-    return None
+def _root(reason: Reason) -> str | None:
+    """How a chain that starts with *reason* is headed, or None when it does not start one."""
+    match reason.kind:
+        case "core":
+            return "core module (in every plan)"
+        case "chosen":
+            return "chosen by the facilitator"
+        case "need":
+            return f"assessed need {reason.target}"
+        case "screening":
+            return f"screening answer {reason.target}"
+        case _:
+            return None
 
 
 def why(plan: Plan, module_id: str) -> Explanation:
@@ -48,12 +53,12 @@ def why(plan: Plan, module_id: str) -> Explanation:
         for reason in reasons.get(current, []):
             if (root := _root(reason)) is not None:
                 found.append([root, current])
-            elif (parent := required_by(reason)) is not None and parent not in seen:
+            elif (parent := reason.parent) is not None and parent not in seen:
                 found += [[*p, current] for p in paths_to(parent, seen | {current})]
             if len(found) >= MAX_PATHS:
                 break
         return found
 
     paths = sorted(paths_to(module_id, frozenset()), key=len)[:MAX_PATHS]
-    remarks = [r for r in reasons[module_id] if _root(r) is None and required_by(r) is None]
+    remarks = [str(r) for r in reasons[module_id] if not r.is_root and r.parent is None]
     return Explanation(module=module_id, paths=paths, remarks=remarks)

@@ -24,6 +24,7 @@ from hii_planner.plans.models import (
     RequestRecord,
     ScreeningAnswer,
 )
+from hii_planner.wording import plural
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def build_plan(library: Library, request: PlanRequest, *, now: dt.datetime) -> P
         order, dropped = _fit_budget(library, order, request.max_sessions)
         left_out += dropped
         notes.append(
-            f"{len(dropped)} optional session{'s' if len(dropped) != 1 else ''} left out "
+            f"{plural(len(dropped), 'optional session')} left out "
             f"to fit --max-sessions {request.max_sessions}: "
             + ", ".join(f"{d.module}/{d.session}" for d in dropped)
         )

@@ -6,6 +6,8 @@ import datetime as dt
 
 from pydantic import Field
 
+from hii_planner.choices import DEFAULT_CADENCE, DEFAULT_HOLIDAYS
+from hii_planner.planning.schedule import DEFAULT_START_WORDS, DEFAULT_WEEKDAYS_WORDS
 from hii_planner.types import (
     MAX_FACILITATORS,
     Cadence,
@@ -23,15 +25,15 @@ class ScheduleRequest(Strict):
     """When sessions happen: start date, cadence, weekdays and the holiday calendar."""
 
     start: dt.date | None = Field(
-        default=None, description="First possible session date [default: the next weekday slot]."
+        default=None, description=f"First possible session date [default: {DEFAULT_START_WORDS}]."
     )
-    cadence: Cadence = "weekly"
+    cadence: Cadence = DEFAULT_CADENCE
     weekdays: list[Weekday] = Field(
         default_factory=list,
         description="Weekly and fortnightly take one weekday, twice-weekly two "
-        "[default: the start date's weekday, and three days later for twice-weekly].",
+        f"[default: {DEFAULT_WEEKDAYS_WORDS}].",
     )
-    holidays: HolidayCalendar = "england-and-wales"
+    holidays: HolidayCalendar = DEFAULT_HOLIDAYS
 
 
 class PlanRequest(Strict):

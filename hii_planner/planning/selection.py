@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hii_planner.errors import PlanningError
 from hii_planner.library.loader import Library
 from hii_planner.planning.request import PlanRequest
-
-CORE = "core module: in every plan"
-CHOSEN = "chosen by the facilitator"
-_REQUIRED_BY = re.compile(r"^required by: ([a-z0-9-]+)")
-_ADDRESSES = re.compile(r"^addresses need: ([a-z0-9-]+)$")
-
-
-def required_by(reason: str) -> str | None:
-    """The module a "required by" reason names, or None for other reasons."""
-    match = _REQUIRED_BY.match(reason)
-    return match.group(1) if match else None
-
-
-def addressed_need(reason: str) -> str | None:
-    """The need an "addresses need" reason names, or None."""
-    match = _ADDRESSES.match(reason)
-    return match.group(1) if match else None
+from hii_planner.plans.reasons import Reason
 
 
 @dataclass
 class Selection:
     """Modules in the order they were selected, each with its reasons."""
 
-    reasons: dict[str, list[str]] = field(default_factory=dict)
+    reasons: dict[str, list[Reason]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def add(self, module_id: str, reason: str) -> bool:
+    def add(self, module_id: str, reason: Reason) -> bool:
         """Add *module_id* for *reason*; True if the module is new to the selection."""
         new = module_id not in self.reasons
         found = self.reasons.setdefault(module_id, [])
@@ -46,7 +29,7 @@ class Selection:
     def chain(self, module_id: str) -> str:
         """How *module_id* came in, ready for a verb: ``a (chosen ...) requires b, which``."""
         path = [module_id]
-        while (parent := required_by(self.reasons[path[0]][0])) is not None and parent not in path:
+        while (parent := self.reasons[path[0]][0].parent) is not None and parent not in path:
             path.insert(0, parent)
         root = path[0]
         text = f"{root} ({self.reasons[root][0]})"
@@ -75,9 +58,9 @@ def select_modules(library: Library, request: PlanRequest) -> Selection:
                     f"{module.id} is a core module, in every plan, so it cannot be excluded",
                     hint=f"remove --exclude {module.id}",
                 )
-            selection.add(module.id, CORE)
+            selection.add(module.id, Reason.core())
     for module_id in request.modules:
-        selection.add(module_id, CHOSEN)
+        selection.add(module_id, Reason.chosen())
     _refuse_chosen_conflicts(library, selection)
 
     for need in request.needs:
@@ -103,16 +86,15 @@ def _refuse_chosen_conflicts(library: Library, selection: Selection) -> None:
 def _recommend(
     library: Library, selection: Selection, module_id: str, need: str, excluded: set[str]
 ) -> None:
-    reason = f"addresses need: {need}"
     if module_id in excluded:
         selection.notes.append(f"{module_id} addresses {need} but was excluded")
         return
     if module_id not in selection.reasons:
         rival = _rival(library, selection, module_id)
         if rival is not None:
-            selection.add(rival, f"chosen instead of: {module_id} (the two exclude each other)")
+            selection.add(rival, Reason.alternative_to(module_id))
             return
-    selection.add(module_id, reason)
+    selection.add(module_id, Reason.need(need))
 
 
 def _close_over_prerequisites(library: Library, selection: Selection, excluded: set[str]) -> None:
@@ -134,8 +116,7 @@ def _close_over_prerequisites(library: Library, selection: Selection, excluded: 
                         "but each is excluded or conflicts with the plan",
                         hint=f"allow one of {_listing(group)}, or leave out {module_id}",
                     )
-                alternatives = ", ".join(group)
-                selection.add(pick, f"required by: {module_id} (first of: {alternatives})")
+                selection.add(pick, Reason.one_of(module_id, tuple(group)))
                 pending.append(pick)
 
 
@@ -159,7 +140,7 @@ def _require(
             f"with {rival} ({selection.reasons[rival][0]})",
             hint=f"leave out {module_id} or {rival}",
         )
-    if selection.add(target, f"required by: {module_id}"):
+    if selection.add(target, Reason.required_by(module_id)):
         pending.append(target)
 
 

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 _SUBDIVISIONS = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
 _PERIOD_WEEKS = {"weekly": 1, "twice-weekly": 1, "fortnightly": 2}
-DAYS_A_WEEK = {"weekly": 1, "twice-weekly": 2, "fortnightly": 1}
 # Searching further than this for a free slot means the calendar is broken, not busy.
 _MAX_SEARCH_DAYS = 3660
 

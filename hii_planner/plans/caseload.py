@@ -10,7 +10,7 @@ from typing import Any
 from hii_planner.errors import FileAccessError, HiiPlannerError, Problem
 from hii_planner.files.tomlsource import read_toml
 from hii_planner.library.loader import Library
-from hii_planner.plans.check import library_drift
+from hii_planner.plans.check import library_drift, library_mismatch
 from hii_planner.plans.models import Plan
 from hii_planner.plans.planfile import read_plan
 from hii_planner.plans.progress import Progress, plan_progress
@@ -75,10 +75,8 @@ def _entry(path: Path, *, today: dt.date, library: Library | None) -> CaseloadEn
         return CaseloadEntry(file=path, error=error)
     warnings: list[str] = []
     if library is not None:
-        if plan.library.name != library.info.name:
-            warnings.append(
-                f"made with the library {plan.library.name!r}, not {library.info.name!r}"
-            )
+        if (mismatch := library_mismatch(plan, library)) is not None:
+            warnings.append(mismatch)
         else:
             warnings += library_drift(plan, library)
     return CaseloadEntry(

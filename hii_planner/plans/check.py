@@ -21,6 +21,16 @@ class PlanCheck:
         return not self.errors
 
 
+def library_mismatch(plan: Plan, library: Library) -> str | None:
+    """How the plan's library differs from *library* by name (another library), or None.
+
+    Worded to follow "the plan was" or a file name: "made with the library 'A', not 'B'".
+    """
+    if plan.library.name == library.info.name:
+        return None
+    return f"made with the library {plan.library.name!r}, not {library.info.name!r}"
+
+
 def library_drift(plan: Plan, library: Library) -> list[str]:
     """What changed in the library since the plan was made, file by file."""
     if plan.library.digest == library.digest:
@@ -55,9 +65,6 @@ def check_plan(plan: Plan, library: Library) -> PlanCheck:
                 "is not in the library any more"
             )
     warnings = library_drift(plan, library)
-    if plan.library.name != library.info.name:
-        warnings.insert(
-            0,
-            f"the plan was made with the library {plan.library.name!r}, not {library.info.name!r}",
-        )
+    if (mismatch := library_mismatch(plan, library)) is not None:
+        warnings.insert(0, f"the plan was {mismatch}")
     return PlanCheck(errors=errors, warnings=warnings)

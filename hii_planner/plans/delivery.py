@@ -18,6 +18,7 @@ from hii_planner.plans.calendar import holiday_name, slots
 from hii_planner.plans.models import Plan, PlannedSession, Schedule
 from hii_planner.plans.planfile import read_plan, update_plan
 from hii_planner.types import HOLIDAY_CALENDAR_NAMES
+from hii_planner.wording import plural
 
 RecordedStatus = Literal["delivered", "missed", "cancelled"]
 
@@ -94,7 +95,7 @@ def record_session(
     catch_up, moved = _add_catch_up(plan, session)
     return DeliveryOutcome(
         f"session {number} missed ({when}); catch-up added as session {catch_up.number} "
-        f"({catch_up.date.isoformat()}); {_sessions(moved)} moved"
+        f"({catch_up.date.isoformat()}); {plural(moved, 'session')} moved"
     )
 
 
@@ -135,7 +136,7 @@ def reschedule_session(
     if cascade:
         later = _later_planned(plan, session)
         moved = _place(plan, later, after=date, one_slot_on=False)
-        summary += f"; {_sessions(moved, 'later session')} moved"
+        summary += f"; {plural(moved, 'later session')} moved"
     warnings += _order_warnings(plan, session, cascade=cascade)
     return DeliveryOutcome(summary, tuple(warnings))
 
@@ -316,7 +317,3 @@ def _order_warnings(plan: Plan, session: PlannedSession, *, cascade: bool) -> li
             f"({later[0].date.isoformat()}); pass --cascade to move the later sessions too"
         )
     return warnings
-
-
-def _sessions(count: int, noun: str = "session") -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from hii_planner.plans.reasons import PlanReason
 from hii_planner.types import (
     Absence,
     Cadence,
@@ -95,7 +96,7 @@ class PlannedModule(Mutable):
     id: Slug
     title: str
     track: Slug
-    reasons: list[str] = Field(min_length=1)
+    reasons: list[PlanReason] = Field(min_length=1)
 
 
 class PlannedSession(Mutable):

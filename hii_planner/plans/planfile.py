@@ -11,8 +11,8 @@ import tomli_w
 
 from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
 from hii_planner.files.atomic import write_atomic
-from hii_planner.files.tomlsource import TomlDocument, read_toml
-from hii_planner.files.validation import validate_document
+from hii_planner.files.tomlsource import TomlDocument
+from hii_planner.files.validation import read_validated
 from hii_planner.plans.models import HistoryEntry, Plan
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -85,21 +85,20 @@ def dumps_plan(plan: Plan) -> str:
 def read_plan(path: Path) -> Plan:
     """Read and check a plan file; a broken file is reported with lines, never modified."""
     _require_file(path)
-    document = read_toml(path)
-    if isinstance(document, Problem):
-        raise PlanFileError(str(path), [document])
-    if document.data.get("format") != "hii-plan":
-        raise PlanFileError(
-            str(path),
-            [document.problem(("format",), 'not a plan file (format = "hii-plan" is missing)')],
-        )
-    result = validate_document(document, Plan)
+    result = read_validated(path, Plan, precheck=_plan_format)
     if isinstance(result, list):
         raise PlanFileError(str(path), result)
-    problems = consistency_problems(result, document)
+    document, plan = result
+    problems = consistency_problems(plan, document)
     if problems:
         raise PlanFileError(str(path), problems)
-    return result
+    return plan
+
+
+def _plan_format(document: TomlDocument) -> list[Problem]:
+    if document.data.get("format") == "hii-plan":
+        return []
+    return [document.problem(("format",), 'not a plan file (format = "hii-plan" is missing)')]
 
 
 def _require_file(path: Path) -> None:
@@ -134,6 +133,13 @@ def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
 def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
     """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
     write_atomic(path, dumps_plan(plan), replace=replace)
+
+
+def save_new_plan(plan: Plan, out: Path | None = None, *, replace: bool = False) -> Path:
+    """Write a new plan to *out*, by default ``REFERENCE.toml`` here; the path written."""
+    path = out if out is not None else Path(f"{plan.participant.reference}.toml")
+    write_plan(path, plan, replace=replace)
+    return path
 
 
 def update_plan(

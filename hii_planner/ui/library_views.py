@@ -12,11 +12,8 @@ from rich.tree import Tree
 from hii_planner.library.loader import Library, LibraryCheck
 from hii_planner.library.models import Module
 from hii_planner.ui.console import stderr_console, stdout_console
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours}h{rest:02d}" if hours else f"{rest}m"
+from hii_planner.ui.notices import notice
+from hii_planner.wording import hours, plural
 
 
 def render_info(library: Library) -> None:
@@ -99,7 +96,7 @@ def render_list(library: Library) -> None:
             + f"\n{escape(module.title)}",
             module.track,
             count,
-            _hours(module.minutes),
+            hours(module.minutes),
             "\n".join(module.addresses) if wide else str(len(module.addresses)),
             _requirements(module),
         )
@@ -206,16 +203,17 @@ def render_check(result: LibraryCheck) -> None:
     for problem in result.errors:
         console.print(Text("error: ", style="bold red") + Text(str(problem)))
     for problem in result.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(str(problem)))
+        notice(console, "warning", str(problem))
     if result.library is not None:
         library = result.library
         sessions = sum(len(m.sessions) for m in library.modules.values())
         console.print(
             Text("✓ ", style="bold green")
             + Text(
-                f"{library.info.name} {library.info.version}: {len(library.modules)} modules, "
-                f"{sessions} sessions, {len(library.info.needs)} needs; "
-                f"{len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}"
+                f"{library.info.name} {library.info.version}: "
+                f"{plural(len(library.modules), 'module')}, {plural(sessions, 'session')}, "
+                f"{plural(len(library.info.needs), 'need')}; "
+                + plural(len(result.warnings), "warning")
             )
         )
     else:
@@ -223,7 +221,7 @@ def render_check(result: LibraryCheck) -> None:
         console.print(
             Text("✗ ", style="bold red")
             + Text(
-                f"{count} error{'s' if count != 1 else ''}, "
-                f"{len(result.warnings)} warnings in {result.path}"
+                f"{plural(count, 'error')}, "
+                f"{plural(len(result.warnings), 'warning')} in {result.path}"
             )
         )

@@ -15,50 +15,14 @@ from hii_planner.planning.planner import PlanResult
 from hii_planner.plans.check import PlanCheck
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.ui.console import stderr_console, stdout_console
-from hii_planner.wording import hours, schedule_sentence
+from hii_planner.ui.notices import notice
+from hii_planner.ui.sessions import session_table
+from hii_planner.wording import date, hours, schedule_sentence
 
 if TYPE_CHECKING:
     from hii_planner.plans.caseload import CaseloadEntry
     from hii_planner.plans.delivery import DeliveryOutcome
     from hii_planner.plans.progress import Progress
-
-_STATUS_STYLE = {
-    "planned": "",
-    "delivered": "green",
-    "missed": "red",
-    "cancelled": "dim strike",
-}
-
-
-def session_table(plan: Plan, *, title: str | None = None) -> Table:
-    """Number, date, session (with its module), minutes and status, with totals."""
-    table = Table(title=title, title_justify="left", show_footer=True)
-    table.add_column("#", justify="right", footer="")
-    table.add_column("date", no_wrap=True, footer="")
-    table.add_column("session · module", overflow="fold", footer=f"{len(plan.sessions)} sessions")
-    total = sum(s.minutes for s in plan.sessions if s.status != "cancelled")
-    table.add_column("min", justify="right", footer=compact_hours(total))
-    table.add_column("status", footer="")
-    for session in plan.sessions:
-        label = Text(session.title)
-        if session.catch_up:
-            label.append(" (catch-up)", style="bold")
-        label.append(f"\n{session.module}", style="dim")
-        status = session.status + (" ⚑" if session.engagement_concern else "")
-        table.add_row(
-            str(session.number),
-            session.date.strftime("%a %d %b %Y"),
-            label,
-            str(session.minutes),
-            Text(status, style=_STATUS_STYLE[session.status]),
-        )
-    return table
-
-
-def compact_hours(minutes: int) -> str:
-    """Minutes as "29h15" for narrow table columns."""
-    whole, rest = divmod(minutes, 60)
-    return f"{whole}h{rest:02d}"
 
 
 def plan_heading(plan: Plan) -> Text:
@@ -94,14 +58,11 @@ def report_new_plan(result: PlanResult, path: Path | None) -> None:
     plan = result.plan
     console = stderr_console()
     for caution in result.cautions:
-        console.print(Text("caution: ", style="bold yellow") + Text(caution))
+        notice(console, "caution", caution)
     for note in result.notes:
-        console.print(Text("note: ", style="bold") + Text(note))
+        notice(console, "note", note)
     if result.uncovered_needs:
-        console.print(
-            Text("note: ", style="bold")
-            + Text("no planned module addresses: " + ", ".join(result.uncovered_needs))
-        )
+        notice(console, "note", "no planned module addresses: " + ", ".join(result.uncovered_needs))
     sessions = plan.sessions
     span = f"{sessions[0].date.isoformat()} to {sessions[-1].date.isoformat()}" if sessions else ""
     where = f"wrote {path}" if path else "plan written to stdout"
@@ -131,7 +92,7 @@ def render_plan_check(result: PlanCheck, file: str) -> None:
     for error in result.errors:
         console.print(Text("error: ", style="bold red") + Text(error))
     for warning in result.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(warning))
+        notice(console, "warning", warning)
     if result.ok:
         console.print(Text("✓ ", style="bold green") + Text(f"{file} matches the library"))
     else:
@@ -149,7 +110,7 @@ def progress_bar(done: int, total: int, *, width: int = _BAR_WIDTH) -> Text:
 
 def _session_line(session: PlannedSession) -> str:
     label = session.title + (" (catch-up)" if session.catch_up else "")
-    return f"{session.date.strftime('%a %d %b %Y')} · session {session.number}, {label}"
+    return f"{date(session.date)} · session {session.number}, {label}"
 
 
 def progress_grid(progress: Progress) -> Table:
@@ -210,7 +171,7 @@ def report_delivery(plan: Plan, outcome: DeliveryOutcome, *, today: dt.date) -> 
 
     console = stderr_console()
     for warning in outcome.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(warning))
+        notice(console, "warning", warning)
     console.print(Text("✓ ", style="bold green") + Text(outcome.summary))
     progress = plan_progress(plan, today=today)
     following = progress.next_session
@@ -243,16 +204,14 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
             entry.plan.participant.reference,
             progress_bar(progress.delivered, progress.total, width=10)
             + Text(f" {progress.delivered}/{progress.total}"),
-            following.date.strftime("%a %d %b %Y") if following else "—",
+            date(following.date) if following else "—",
             Text(str(len(progress.overdue)), style="yellow" if progress.overdue else ""),
             Text("; ".join(_caseload_notes(entry))),
         )
     stdout_console().print(table)
     for entry in readable:
         for warning in entry.warnings:
-            stderr_console().print(
-                Text("warning: ", style="bold yellow") + Text(f"{entry.file.name}: {warning}")
-            )
+            notice(stderr_console(), "warning", f"{entry.file.name}: {warning}")
 
 
 def _caseload_notes(entry: CaseloadEntry) -> list[str]:

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from hii_planner import clock
 from hii_planner.errors import HiiPlannerError, InterruptedByUser
+from hii_planner.planning.plan_diff import PlanDiff
 from hii_planner.planning.planner import PlanResult
-from hii_planner.planning.replan import PlanDiff
 from hii_planner.planning.request import PlanRequest
 from hii_planner.planning.request_checks import check_request
+from hii_planner.ui.notices import notice
 from hii_planner.wizard import preview
 from hii_planner.wizard.drafts import Draft, DraftStore
 from hii_planner.wizard.prompts import Option
@@ -227,7 +228,7 @@ class Wizard:
             self.drafts.save(self.draft())
         except HiiPlannerError as problem:
             if not self._draft_failed:
-                preview.label(
+                notice(
                     self.console,
                     "warning",
                     f"cannot keep a draft ({problem}); answers are lost if the planner stops",

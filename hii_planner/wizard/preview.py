@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from hii_planner.errors import HiiPlannerError
 from hii_planner.library.loader import Library
 from hii_planner.planning.planner import PlanResult
-from hii_planner.plans.models import Plan
 from hii_planner.ui.errors import print_error
-from hii_planner.wording import hours, schedule_sentence
+from hii_planner.ui.notices import notice, print_diff
+from hii_planner.ui.sessions import session_table
+from hii_planner.wording import date, hours, plural, schedule_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from hii_planner.planning.replan import PlanDiff
-
-_STATUS_STYLE = {"planned": "", "delivered": "green", "missed": "red", "cancelled": "dim"}
+    from hii_planner.planning.plan_diff import PlanDiff
 
 
 def heading(console: Console, title: str) -> None:
@@ -35,39 +32,6 @@ def error(
     """The planner's message for a broken rule, as `plan new --no-input` prints it."""
     print_error(console, problem)
     console.print(Text(advice, style="italic"))
-
-
-def label(console: Console, kind: str, text: str, *, style: str = "bold") -> None:
-    """A one-line message such as ``caution: ...`` or ``note: ...``."""
-    console.print(Text(f"{kind}: ", style=style) + Text(text))
-
-
-def session_table(plan: Plan, *, with_status: bool) -> Table:
-    """Every session with its date; a module's name only where its run of sessions starts."""
-    table = Table(title_justify="left")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("module", ratio=2)
-    table.add_column("session", ratio=3)
-    table.add_column("min", justify="right", no_wrap=True)
-    if with_status:
-        table.add_column("status", no_wrap=True)
-    titles = {m.id: m.title for m in plan.modules}
-    previous = ""
-    for session in plan.sessions:
-        module = titles.get(session.module, session.module) if session.module != previous else ""
-        previous = session.module
-        row: list[str | Text] = [
-            str(session.number),
-            session.date.strftime("%a %d %b %Y"),
-            module,
-            session.title + (" (catch-up)" if session.catch_up else ""),
-            str(session.minutes),
-        ]
-        if with_status:
-            row.append(Text(session.status, style=_STATUS_STYLE[session.status]))
-        table.add_row(*row)
-    return table
 
 
 def show_preview(
@@ -90,39 +54,25 @@ def show_preview(
         console.print(
             Text("Total: ", style="bold")
             + Text(
-                f"{len(plan.modules)} modules, {len(sessions)} sessions, {hours(total)}, "
-                f"{_day(sessions[0].date)} to {_day(sessions[-1].date)}"
+                f"{plural(len(plan.modules), 'module')}, {plural(len(sessions), 'session')}, "
+                f"{hours(total)}, "
+                f"{date(sessions[0].date)} to {date(sessions[-1].date)}"
             )
         )
     for caution in result.cautions:
-        label(console, "caution", caution, style="bold yellow")
+        notice(console, "caution", caution, style="bold yellow")
     for note in result.notes:
-        label(console, "note", note)
+        notice(console, "note", note)
     if result.uncovered_needs:
         names = [
             library.needs[n].title if n in library.needs else n for n in result.uncovered_needs
         ]
-        label(console, "needs not covered by any chosen module", "; ".join(names), style="bold")
+        notice(console, "needs not covered by any chosen module", "; ".join(names), style="bold")
     elif plan.participant.needs:
         console.print(Text("Every assessed need is addressed by a chosen module.", style="dim"))
     answered = {a.id for a in plan.screening}
     unanswered = sum(1 for q in library.info.screening if q.id not in answered)
     if unanswered:
-        questions = "question" if unanswered == 1 else "questions"
-        label(console, "note", f"{unanswered} screening {questions} not answered yet")
+        notice(console, "note", f"{plural(unanswered, 'screening question')} not answered yet")
     if diff is not None:
-        show_diff(console, diff)
-
-
-def _day(day: dt.date) -> str:
-    return day.strftime("%d %b %Y")
-
-
-def show_diff(console: Console, diff: PlanDiff) -> None:
-    """What the edit changes, one line each, or that it changes nothing."""
-    if diff.empty:
-        console.print(Text("Changes: none yet.", style="bold"))
-        return
-    console.print(Text("Changes:", style="bold"))
-    for line in diff.lines():
-        console.print(Text(f"  {line}"))
+        print_diff(console, diff, none="Changes: none yet.")

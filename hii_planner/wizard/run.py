@@ -14,11 +14,12 @@ from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.replan import Replan, overlay_answers, plan_request, replan
 from hii_planner.planning.request import PlanRequest
 from hii_planner.plans.models import Plan
-from hii_planner.wizard import preview
+from hii_planner.ui.notices import notice
 from hii_planner.wizard.drafts import NEW_PLAN, Draft, DraftStore, edit_key
 from hii_planner.wizard.flow import PREVIEW, Mode, Outcome, Wizard
 from hii_planner.wizard.prompts import Option, Prompter
 from hii_planner.wizard.state import STEP_KEYS, WizardState, plain, unusable_answers
+from hii_planner.wording import date
 
 NEW_RESUME = "hii-planner plan new --resume"
 STEPS_START = next(iter(STEP_KEYS))
@@ -80,7 +81,7 @@ def plan_edit(
     if draft is not None:
         _note_library_change(prompter, library, draft)
         if draft.revision is not None and draft.revision != plan.revision:
-            preview.label(
+            notice(
                 prompter.console,
                 "note",
                 f"{plan_file} changed since the draft was saved (revision {draft.revision} "
@@ -122,7 +123,7 @@ def _fill(state: WizardState, answers: dict[str, Any]) -> None:
     """Pre-fill the answers, telling the facilitator about any the library does not know."""
     state.answers, problems = unusable_answers(state.library, answers)
     for problem in problems:
-        preview.label(state.prompter.console, "note", f"not used: {problem}")
+        notice(state.prompter.console, "note", f"not used: {problem}")
 
 
 def _draft_to_continue(
@@ -141,9 +142,7 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
     draft = drafts.load() if drafts.exists() else None
     if draft is None:
         if resume:
-            preview.label(
-                prompter.console, "note", "there is no draft to continue; starting afresh"
-            )
+            notice(prompter.console, "note", "there is no draft to continue; starting afresh")
         return None
     if resume:
         return draft
@@ -160,17 +159,18 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
 
 
 def _when(saved: str) -> str:
-    """A draft's time as "22 Nov 2026 11:12 UTC"."""
+    """A draft's time as "Sun 22 Nov 2026 11:12 UTC"."""
     try:
         moment = dt.datetime.fromisoformat(saved)
     except ValueError:
         return saved
-    return moment.astimezone(dt.UTC).strftime("%d %b %Y %H:%M UTC")
+    utc = moment.astimezone(dt.UTC)
+    return f"{date(utc.date())} {utc:%H:%M} UTC"
 
 
 def _note_library_change(prompter: Prompter, library: Library, draft: Draft) -> None:
     if draft.library_digest and draft.library_digest != library.digest:
-        preview.label(
+        notice(
             prompter.console,
             "note",
             f"the draft was made with another version of the library ({draft.library}); "

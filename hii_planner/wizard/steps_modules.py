@@ -8,10 +8,11 @@ from rich.text import Text
 
 from hii_planner.library.models import Module
 from hii_planner.planning.ordering import order_modules
+from hii_planner.plans.reasons import Reason
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.prompts import Entry, Heading, Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
-from hii_planner.wording import hours
+from hii_planner.wording import hours, plural
 
 _DESCRIPTION_LIMIT = 200
 
@@ -48,7 +49,7 @@ def _need_option(need_id: str, title: str, description: str, checked: bool) -> O
 def summarise_needs(state: WizardState) -> str:
     """How many needs are ticked."""
     count = len(state.answers.get("needs") or [])
-    return "none" if not count else f"{count} need{'s' if count != 1 else ''}"
+    return "none" if not count else plural(count, "need")
 
 
 def ask_modules(state: WizardState) -> None:
@@ -93,7 +94,7 @@ def ask_modules(state: WizardState) -> None:
     state.answers["exclude"] = exclude
 
 
-def _explain_preticked(state: WizardState, reasons: dict[str, list[str]]) -> None:
+def _explain_preticked(state: WizardState, reasons: dict[str, list[Reason]]) -> None:
     console = state.prompter.console
     modules = state.library.modules
     explained = {m: why for m, why in reasons.items() if not modules[m].core}
@@ -101,18 +102,20 @@ def _explain_preticked(state: WizardState, reasons: dict[str, list[str]]) -> Non
         return
     console.print("Pre-ticked, besides the core modules:")
     for module_id, why in explained.items():
-        console.print(Text(f"  • {modules[module_id].title}: ") + Text("; ".join(why), style="dim"))
+        console.print(
+            Text(f"  • {modules[module_id].title}: ") + Text("; ".join(map(str, why)), style="dim")
+        )
 
 
 def _module_option(
-    module: Module, reasons: dict[str, list[str]], shown: set[str], excluded: Sequence[str]
+    module: Module, reasons: dict[str, list[Reason]], shown: set[str], excluded: Sequence[str]
 ) -> Option:
     count = len(module.sessions)
-    title = f"{module.title} · {count} session{'s' if count != 1 else ''} · {hours(module.minutes)}"
+    title = f"{module.title} · {plural(count, 'session')} · {hours(module.minutes)}"
     if module.core:
         return Option(module.id, title, checked=True, disabled="core: in every plan")
     if module.id in reasons:
-        description = "; ".join(reasons[module.id])
+        description = "; ".join(map(str, reasons[module.id]))
     elif module.id in excluded:
         description = "left out by you · " + _short(module.summary)
     else:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from hii_planner.types import MAX_FACILITATORS
-from hii_planner.wizard import preview
+from hii_planner.ui.notices import notice
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
 from hii_planner.wizard.state import WizardState
+from hii_planner.wording import plural
 
 _NOT_ANSWERED = "not-answered"
 _NAME_LIMIT = 80
@@ -26,7 +27,7 @@ def ask_participant(state: WizardState) -> None:
         ).strip()
         if not looks_like_name(reference):
             break
-        preview.label(
+        notice(
             prompter.console,
             "warning",
             f"'{reference}' looks like a name or initials. Plans identify people by a "
@@ -113,7 +114,7 @@ def ask_screening(state: WizardState) -> None:
             continue
         answers[question.id] = choice == "yes"
         if answers[question.id] == question.caution_if:
-            preview.label(prompter.console, "caution", question.caution, style="bold yellow")
+            notice(prompter.console, "caution", question.caution, style="bold yellow")
     state.answers["screening"] = answers
 
 
@@ -123,4 +124,4 @@ def summarise_screening(state: WizardState) -> str:
     answers = state.answers.get("screening") or {}
     cautions = sum(1 for q in questions if q.id in answers and answers[q.id] == q.caution_if)
     text = f"{sum(1 for q in questions if q.id in answers)} of {len(questions)} answered"
-    return text + (f", {cautions} caution{'s' if cautions != 1 else ''}" if cautions else "")
+    return text + (f", {plural(cautions, 'caution')}" if cautions else "")

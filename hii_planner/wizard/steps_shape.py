@@ -5,29 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import cast
 
-from hii_planner.errors import HiiPlannerError
-from hii_planner.library.models import Track
-from hii_planner.planning.request import ScheduleRequest
-from hii_planner.planning.schedule import resolve_schedule
-from hii_planner.types import (
+from hii_planner.choices import (
+    CADENCES,
+    DAYS_A_WEEK,
+    DEFAULT_CADENCE,
+    DEFAULT_HOLIDAYS,
     HOLIDAY_CALENDAR_NAMES,
     HOLIDAY_CALENDARS,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    Cadence,
 )
+from hii_planner.library.models import Track
+from hii_planner.planning.schedule import default_start, default_weekdays
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
-from hii_planner.wording import hours
+from hii_planner.wording import CADENCE_WORDS, hours
 
 OFF = "off"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_BUDGET = 500
-_CADENCES = (
-    Option("weekly", "Weekly"),
-    Option("twice-weekly", "Twice a week"),
-    Option("fortnightly", "Every two weeks"),
-)
+_CADENCES = tuple(Option(c, CADENCE_WORDS[c].capitalize()) for c in CADENCES)
 _CALENDARS = (
     *(Option(c, HOLIDAY_CALENDAR_NAMES[c]) for c in HOLIDAY_CALENDARS if c != "none"),
     Option("none", "None: sessions may fall on public holidays"),
@@ -143,15 +143,19 @@ def ask_schedule(state: WizardState) -> None:
     schedule = state.schedule_answers()
     start_text = prompter.text(
         "First possible session date (YYYY-MM-DD):",
-        default=str(schedule.get("start") or first_weekday_after(state.today).isoformat()),
+        default=str(schedule.get("start") or default_start(state.today).isoformat()),
         check=date_problem,
     ).strip()
     start = dt.date.fromisoformat(start_text)
-    cadence = prompter.select("How often?", _CADENCES, default=schedule.get("cadence", "weekly"))
-    needed = 2 if cadence == "twice-weekly" else 1
+    # select() answers one of the options' values, all cadences.
+    cadence = cast(
+        Cadence,
+        prompter.select("How often?", _CADENCES, default=schedule.get("cadence", DEFAULT_CADENCE)),
+    )
+    needed = DAYS_A_WEEK[cadence]
     days = [d for d in (schedule.get("weekdays") or []) if d in WEEKDAYS]
     if len(days) != needed:
-        days = _default_days(start, cadence, state.today)
+        days = list(default_weekdays(start, cadence))
     day_options = [Option(d, WEEKDAY_NAMES[d], checked=d in days) for d in WEEKDAYS]
     if needed == 1:
         days = [prompter.select("On which day?", day_options, default=days[0])]
@@ -160,7 +164,7 @@ def ask_schedule(state: WizardState) -> None:
     holidays = prompter.select(
         "Skip the public holidays of:",
         _CALENDARS,
-        default=schedule.get("holidays", "england-and-wales"),
+        default=schedule.get("holidays", DEFAULT_HOLIDAYS),
     )
     state.answers["schedule"] = {
         "start": start.isoformat(),
@@ -168,23 +172,6 @@ def ask_schedule(state: WizardState) -> None:
         "weekdays": days,
         "holidays": holidays,
     }
-
-
-def first_weekday_after(day: dt.date) -> dt.date:
-    """The first Monday-to-Friday date after *day*: the default start."""
-    day += dt.timedelta(days=1)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    return day
-
-
-def _default_days(start: dt.date, cadence: str, today: dt.date) -> list[str]:
-    """The weekdays the scripted path would use for this start and cadence."""
-    try:
-        request = ScheduleRequest.model_validate({"start": start, "cadence": cadence})
-        return list(resolve_schedule(request, today=today).weekdays)
-    except HiiPlannerError:
-        return [WEEKDAYS[start.weekday()]]
 
 
 def date_problem(value: str) -> str | None:

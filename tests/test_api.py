@@ -1,0 +1,140 @@
+"""The public Python API: everything the CLI does, callable from `import hii_planner`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import hii_planner
+from hii_planner import (
+    Reason,
+    build_plan,
+    check_library,
+    clock,
+    default_library_path,
+    diff_plans,
+    export_plan,
+    library_mismatch,
+    load_library,
+    plan_progress,
+    prepare_report,
+    read_plan,
+    record_in_file,
+    request_from,
+    save_new_plan,
+    why,
+    write_report,
+)
+from hii_planner.errors import PlanFileError
+from tests.conftest import LibraryFactory
+from tests.delivery_plans import delivery_library, new_plan
+
+START = dt.date(2027, 1, 4)
+
+
+def test_importing_the_package_loads_no_models_or_terminal_code() -> None:
+    # `import hii_planner` (and so `--version`) loads neither pydantic nor typer nor rich.
+    code = (
+        "import sys, hii_planner\n"
+        "heavy = {'pydantic', 'typer', 'rich', 'questionary'}\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == ""
+
+
+def test_every_public_name_resolves_and_unknown_names_fail() -> None:
+    # Each name in __all__ is importable; a typo is an AttributeError, not a silent None.
+    for name in hii_planner.__all__:
+        assert getattr(hii_planner, name) is not None
+    assert set(dir(hii_planner)) == set(hii_planner.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'bulid_plan'"):
+        _ = hii_planner.bulid_plan
+
+
+def test_plan_from_python_end_to_end(tmp_path: Path) -> None:
+    # The README's example: load the shipped library, build, save, record, explain, export.
+    library = load_library(default_library_path())
+    assert check_library(default_library_path()).ok
+    need = library.info.needs[0].id
+    start = clock.today() - dt.timedelta(days=28)  # so that session 1 can be recorded
+    request = request_from({"participant": "P-0042", "needs": [need], "schedule": {"start": start}})
+    result = build_plan(library, request, now=clock.now())
+    path = save_new_plan(result.plan, tmp_path / "P-0042.toml")
+    plan, outcome = record_in_file(
+        path, 1, status="delivered", date=None, note="", not_engaged=False, now=clock.now()
+    )
+    assert outcome.summary.startswith("session 1 delivered")
+    assert read_plan(path).sessions[0].status == "delivered"
+    assert plan_progress(plan, today=clock.today()).delivered == 1
+    addressing = next(m for m in plan.modules if Reason.need(need) in m.reasons)
+    assert why(plan, addressing.id).paths[0][0] == f"assessed need {need}"
+    assert "P-0042,1," in export_plan(plan, "csv")
+    assert diff_plans(plan, plan).empty
+
+
+def test_read_plan_reports_a_file_that_is_not_a_plan(tmp_path: Path) -> None:
+    # The one read → validate → problems path: a TOML file of another kind gets one problem.
+    path = tmp_path / "other.toml"
+    path.write_text('name = "not a plan"\n', encoding="utf-8")
+    with pytest.raises(PlanFileError) as raised:
+        read_plan(path)
+    assert [p.message for p in raised.value.problems] == [
+        'not a plan file (format = "hii-plan" is missing)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "out", "expected_format", "expected_path"),
+    [
+        pytest.param(None, None, "markdown", None, id="default-markdown-to-stdout"),
+        pytest.param(None, "-", "markdown", None, id="dash-is-stdout"),
+        pytest.param(None, "report.html", "html", "report.html", id="format-from-suffix"),
+        pytest.param(None, "R.PDF", "pdf", "R.PDF", id="suffix-any-case"),
+        pytest.param("pdf", None, "pdf", "P-0042-report.pdf", id="pdf-gets-a-default-name"),
+        pytest.param("markdown", "notes.pdf", "markdown", "notes.pdf", id="format-beats-suffix"),
+    ],
+)
+def test_report_format_and_file(
+    make_library: LibraryFactory,
+    output_format: str | None,
+    out: str | None,
+    expected_format: str,
+    expected_path: str | None,
+) -> None:
+    # `plan report` as a use case: the format comes from --format, else the file's suffix;
+    # a PDF without --out gets REFERENCE-report.pdf.
+    library = delivery_library(make_library)
+    plan = new_plan(library, start=START)
+    report = prepare_report(plan, library, today=START, output_format=output_format, out=out)  # type: ignore[arg-type]
+    assert report.output_format == expected_format
+    assert report.path == (Path(expected_path) if expected_path else None)
+    assert report.warnings == ()
+
+
+def test_a_report_with_another_library_leaves_its_details_out(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    # One library_mismatch(): the report warns and leaves need titles and marking out.
+    library = delivery_library(make_library)
+    other = load_library(make_library(info={"name": "Another"}, name="other"))
+    plan = new_plan(library, start=START)
+    assert library_mismatch(plan, other) == "made with the library 'Test library', not 'Another'"
+    assert library_mismatch(plan, library) is None
+    report = prepare_report(plan, other, today=START, out=str(tmp_path / "r.md"))
+    assert report.warnings[0].startswith("the plan was made with the library 'Test library'")
+    write_report(report)
+    assert (tmp_path / "r.md").read_bytes() == report.data
+
+
+def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The README's "Python API" example runs as written and saves the plan it promises.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Python API", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    assert read_plan(tmp_path / "P-0042.toml").participant.reference == "P-0042"
