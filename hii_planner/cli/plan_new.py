@@ -159,6 +159,7 @@ def new(
     In a terminal, without --no-input, a guided planner asks the questions;
     otherwise every answer comes from flags or --answers, and nothing is asked.
     """
+    from hii_planner.dates import option_date
     from hii_planner.planning.answers import merge_answers, read_answers
 
     library = state(ctx).library()
@@ -172,7 +173,7 @@ def new(
         "max_sessions": max_sessions,
         "twin_track": twin_track,
         "facilitators": facilitator,
-        "start": start,
+        "start": option_date("--start", start),
         "cadence": cadence.value if cadence else None,
         "weekdays": [w.value for w in weekday] if weekday else None,
         "holidays": holidays.value if holidays else None,

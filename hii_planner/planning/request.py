@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
+from hii_planner.dates import Date
 from hii_planner.types import (
     MAX_FACILITATORS,
     Cadence,
@@ -22,7 +21,7 @@ from hii_planner.types import (
 class ScheduleRequest(Strict):
     """When sessions happen: start date, cadence, weekdays and the holiday calendar."""
 
-    start: dt.date | None = Field(
+    start: Date | None = Field(
         default=None, description="First possible session date [default: the next weekday slot]."
     )
     cadence: Cadence = "weekly"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 
+from hii_planner.dates import date_problem, parse_date
 from hii_planner.errors import HiiPlannerError
 from hii_planner.library.models import Track
 from hii_planner.planning.request import ScheduleRequest
@@ -21,7 +21,6 @@ from hii_planner.wizard.state import WizardState, keys_before, keys_through
 from hii_planner.wording import hours
 
 OFF = "off"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_BUDGET = 500
 _CADENCES = (
     Option("weekly", "Weekly"),
@@ -146,7 +145,7 @@ def ask_schedule(state: WizardState) -> None:
         default=str(schedule.get("start") or first_weekday_after(state.today).isoformat()),
         check=date_problem,
     ).strip()
-    start = dt.date.fromisoformat(start_text)
+    start = parse_date(start_text)
     cadence = prompter.select("How often?", _CADENCES, default=schedule.get("cadence", "weekly"))
     needed = 2 if cadence == "twice-weekly" else 1
     days = [d for d in (schedule.get("weekdays") or []) if d in WEEKDAYS]
@@ -185,18 +184,6 @@ def _default_days(start: dt.date, cadence: str, today: dt.date) -> list[str]:
         return list(resolve_schedule(request, today=today).weekdays)
     except HiiPlannerError:
         return [WEEKDAYS[start.weekday()]]
-
-
-def date_problem(value: str) -> str | None:
-    """What is wrong with *value* as a date, or None."""
-    text = value.strip()
-    if _ISO_DATE.fullmatch(text):
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return f"{text} is not a date in the calendar"
-        return None
-    return "a date as YYYY-MM-DD, such as 2027-01-04"
 
 
 def _two_days_problem(days: list[str]) -> str | None:
