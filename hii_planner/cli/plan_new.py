@@ -63,7 +63,8 @@ def new(
         typer.Option(
             "--out",
             "-o",
-            help="Plan file to write, or - for stdout \\[default: REFERENCE.toml].",
+            help="Plan file or existing folder to write in, or - for stdout "
+            "\\[default: REFERENCE.toml].",
             rich_help_panel=_OUTPUT,
             show_default=False,
         ),
@@ -83,6 +84,14 @@ def new(
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace an existing plan file.", rich_help_panel=_OUTPUT),
+    ] = False,
+    discard_records: Annotated[
+        bool,
+        typer.Option(
+            "--discard-records",
+            help="With --force, replace a plan even if it has recorded sessions.",
+            rich_help_panel=_OUTPUT,
+        ),
     ] = False,
     participant: Annotated[
         str | None,
@@ -185,7 +194,10 @@ def new(
         # The wizard saves through this callback, so a failed save returns to its
         # final screen, and its draft is deleted only once the plan is written.
         run_wizard(
-            library, merged, resume=resume, save=lambda r: save_new_plan(r, out=out, force=force)
+            library,
+            merged,
+            resume=resume,
+            save=lambda r: save_new_plan(r, out=out, force=force, discard_records=discard_records),
         )
         return
     if resume:
@@ -195,7 +207,7 @@ def new(
             ["--resume continues the guided planner, which needs a terminal"],
             hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
         )
-    save_new_plan(_build(library, merged), out=out, force=force)
+    save_new_plan(_build(library, merged), out=out, force=force, discard_records=discard_records)
 
 
 def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
@@ -211,9 +223,12 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
     return build_plan(library, request, now=clock.now())
 
 
-def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path | None:
+def save_new_plan(
+    result: PlanResult, *, out: str | None, force: bool, discard_records: bool = False
+) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
-    from hii_planner.plans.planfile import dumps_plan, write_plan
+    from hii_planner.plans.outputs import write_new_plan
+    from hii_planner.plans.planfile import dumps_plan
     from hii_planner.ui.plan_views import report_new_plan
 
     plan = result.plan
@@ -221,7 +236,6 @@ def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path |
         sys.stdout.write(dumps_plan(plan))
         report_new_plan(result, None)
         return None
-    path = Path(out) if out else Path(f"{plan.participant.reference}.toml")
-    write_plan(path, plan, replace=force)
+    path = write_new_plan(out, plan, force=force, discard_records=discard_records)
     report_new_plan(result, path)
     return path

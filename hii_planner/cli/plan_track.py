@@ -158,7 +158,9 @@ def report(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    write_atomic(Path(out), data, replace=force)
+    from hii_planner.plans.outputs import checked_output
+
+    write_atomic(checked_output(Path(out), force=force, inputs=[plan_file]), data, replace=force)
     from hii_planner.ui.console import message
 
     message(f"✓ wrote {out}")

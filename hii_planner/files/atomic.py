@@ -29,14 +29,22 @@ def ensure_private_dir(folder: Path) -> None:
         raise FileAccessError(f"cannot create the folder {folder}: {_reason(error)}") from None
 
 
+def through_links(path: Path) -> Path:
+    """The file a symbolic link at *path* points to (followed to the end), else *path*."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
     """Write *content* to *path* with mode 0600, all or nothing.
 
     The content goes to a temporary file in the same folder, is flushed to disk,
-    then renamed over *path*. With ``replace=False`` an existing file is never
-    touched (`OutputExistsError`), even if it appears while writing.
+    then renamed over *path*; a symbolic link is written through, so its target
+    is replaced (atomically, beside it) and the link stays. With ``replace=False``
+    an existing file is never touched (`OutputExistsError`), even if it appears
+    while writing.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
+    path = through_links(path)
     folder = path.parent
     if not replace and path.exists():
         raise OutputExistsError(str(path))

@@ -10,7 +10,7 @@ from typing import Any
 import tomli_w
 
 from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
-from hii_planner.files.atomic import write_atomic
+from hii_planner.files.atomic import through_links, write_atomic
 from hii_planner.files.tomlsource import TomlDocument, read_toml
 from hii_planner.files.validation import validate_document
 from hii_planner.plans.models import HistoryEntry, Plan
@@ -150,7 +150,7 @@ def update_plan(
     is not overwritten (`StalePlanError`).
     """
     _require_file(path)  # no lock file beside a path that is not a plan
-    with plan_lock(path):
+    with plan_lock(through_links(path)):  # one lock for every link to a plan
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
