@@ -227,13 +227,14 @@ def save_new_plan(
     result: PlanResult, *, out: str | None, force: bool, discard_records: bool = False
 ) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
+    from hii_planner.plans.limits import check_plan_size
     from hii_planner.plans.outputs import write_new_plan
     from hii_planner.plans.planfile import dumps_plan
     from hii_planner.ui.plan_views import report_new_plan
 
     plan = result.plan
     if out == "-":
-        sys.stdout.write(dumps_plan(plan))
+        sys.stdout.write(check_plan_size(dumps_plan(plan), file="the plan"))
         report_new_plan(result, None)
         return None
     path = write_new_plan(out, plan, force=force, discard_records=discard_records)

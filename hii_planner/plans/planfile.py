@@ -13,6 +13,7 @@ from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePla
 from hii_planner.files.atomic import through_links, write_atomic
 from hii_planner.files.tomlsource import TomlDocument, read_toml
 from hii_planner.files.validation import validate_document
+from hii_planner.plans.limits import check_plan_size
 from hii_planner.plans.models import HistoryEntry, Plan
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -133,7 +134,7 @@ def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
 
 def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
     """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
-    write_atomic(path, dumps_plan(plan), replace=replace)
+    write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=replace)
 
 
 def update_plan(
@@ -157,7 +158,7 @@ def update_plan(
         summary = change(plan)
         plan.revision += 1
         plan.history.append(HistoryEntry(at=now, change=summary))
-        write_atomic(path, dumps_plan(plan), replace=True)
+        write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=True)
     return plan
 
 
