@@ -6,15 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from hii_planner.safetext import MultiLine, OneLine
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 """A lowercase identifier such as ``identity-and-belonging``; never a path."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200), OneLine]
 """A short non-empty label (titles, questions)."""
 
-LongText = Annotated[str, StringConstraints(max_length=50_000)]
+LongText = Annotated[str, StringConstraints(max_length=50_000), MultiLine]
 """Free text such as handout bodies and facilitator notes."""
 
 Minutes = Annotated[int, Field(ge=5, le=480)]
@@ -31,7 +33,7 @@ SessionRef = Annotated[str, StringConstraints(pattern=rf"^{_SLUG}/{_SLUG}$")]
 """A session written as ``module-id/session-id``."""
 
 FacilitatorName = Annotated[
-    str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)
+    str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True), OneLine
 ]
 """A facilitator's name or role, as the team writes it (``Lead A``)."""
 
@@ -50,7 +52,7 @@ CancelledBy = Literal["participant", "service", "closure", "plan closed"]
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 """A time of day on the 24-hour clock, ``HH:MM`` (Europe/London)."""
 
-Place = Annotated[str, StringConstraints(max_length=200)]
+Place = Annotated[str, StringConstraints(max_length=200), OneLine]
 """Where sessions happen; facilitator-facing only, never on participant handouts."""
 
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from hii_planner.errors import DeliveryError, FileAccessError
 from hii_planner.files.tomlsource import MAX_FILE_BYTES
+from hii_planner.safetext import refuse_control
 
 MAX_NOTE_CHARS = 4_000
 """The longest note one command may add to a session (nothing is ever cut)."""
 
 
 def check_note(note: str) -> str:
-    """*note* if it is within `MAX_NOTE_CHARS`, else a `DeliveryError` giving the limit."""
+    """*note* if it is plain text within `MAX_NOTE_CHARS`, else a `DeliveryError` saying why."""
+    try:
+        refuse_control(note, what="the note", multiline=True)
+    except ValueError as error:
+        raise DeliveryError(f"{error}; nothing was changed") from None
     if len(note) > MAX_NOTE_CHARS:
         raise DeliveryError(
             f"the note is {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}, "
