@@ -19,12 +19,17 @@ def _reason(error: OSError) -> str:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create *folder* (and parents) with mode 0700 if it does not exist yet."""
+    """Create *folder* (and any missing parents) with mode 0700 if it does not exist yet."""
     if folder.is_dir():
         return
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
     try:
-        folder.mkdir(parents=True, mode=PRIVATE_DIR)
-        folder.chmod(PRIVATE_DIR)  # mkdir's mode is reduced by the umask
+        # Every level we create is private, not only the last: mkdir's mode is
+        # reduced by the umask, and parents=True would give parents the umask's mode.
+        for level in reversed(missing):
+            if not level.is_dir():
+                level.mkdir(mode=PRIVATE_DIR)
+                level.chmod(PRIVATE_DIR)
     except OSError as error:
         raise FileAccessError(f"cannot create the folder {folder}: {_reason(error)}") from None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hii_planner.errors import AnswersFileError, FileAccessError, Problem, RequestError
-from hii_planner.files.tomlsource import read_toml
+from hii_planner.files.tomlsource import not_a_file, read_toml
 from hii_planner.files.validation import problems_from, validate_document
 from hii_planner.planning.request import PlanRequest
 
@@ -16,8 +16,9 @@ SCHEDULE_KEYS = ("start", "cadence", "weekdays", "holidays")
 
 def read_answers(path: Path) -> dict[str, Any]:
     """The answers in an answers file, checked against the request's shape with lines."""
-    if not path.is_file():
-        raise FileAccessError(f"answers file {path} does not exist")
+    reason = not_a_file(path)
+    if reason is not None:
+        raise FileAccessError(f"answers file {path} {reason}")
     document = read_toml(path)
     if isinstance(document, Problem):
         raise AnswersFileError(str(path), [document])

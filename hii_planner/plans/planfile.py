@@ -11,7 +11,7 @@ import tomli_w
 
 from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
 from hii_planner.files.atomic import through_links, write_atomic
-from hii_planner.files.tomlsource import TomlDocument, read_toml
+from hii_planner.files.tomlsource import TomlDocument, not_a_file, read_toml
 from hii_planner.files.validation import validate_document
 from hii_planner.plans.limits import check_plan_size
 from hii_planner.plans.models import HistoryEntry, Plan
@@ -104,8 +104,8 @@ def read_plan(path: Path) -> Plan:
 
 
 def _require_file(path: Path) -> None:
-    if not path.is_file():
-        reason = "is a folder" if path.is_dir() else "does not exist"
+    reason = not_a_file(path)
+    if reason is not None:
         raise FileAccessError(f"{path} {reason}", hint="give the path of a plan file (.toml)")
 
 
