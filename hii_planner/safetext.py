@@ -55,12 +55,21 @@ def _one_line(text: str) -> str:
     return refuse_control(text, what="the text")
 
 
+def _not_blank(text: str) -> str:
+    if text and not text.strip():
+        raise ValueError("is blank: write some text, or leave the key out")
+    return text
+
+
 def _lines(text: str) -> str:
     return refuse_control(text, what="the text", multiline=True)
 
 
 OneLine = AfterValidator(_one_line)
 """Pydantic check for one-line free text (names, titles, places): no control characters."""
+
+NotBlank = AfterValidator(_not_blank)
+"""Pydantic check that text is not only spaces (titles, questions)."""
 
 MultiLine = AfterValidator(_lines)
 """Pydantic check for text that spans lines (bodies, notes): line breaks and tabs only."""

@@ -6,14 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from hii_planner.safetext import MultiLine, OneLine
+from hii_planner.safetext import MultiLine, NotBlank, OneLine
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 """A lowercase identifier such as ``identity-and-belonging``; never a path."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200), OneLine]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200), OneLine, NotBlank]
 """A short non-empty label (titles, questions)."""
 
 LongText = Annotated[str, StringConstraints(max_length=50_000), MultiLine]
@@ -83,7 +83,9 @@ HOLIDAY_CALENDAR_NAMES: dict[HolidayCalendar, str] = {
 class Strict(BaseModel):
     """Base for file models: unknown keys are errors, since they are usually typos."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `core = "yes"`, `minutes = 90.0` or `minutes = true` are errors, as the
+    # JSON Schemas say, not quietly converted.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Mutable(BaseModel):

@@ -121,7 +121,8 @@ def test_cycle_is_printed_as_a_path(make_library: LibraryFactory) -> None:
         ),
         pytest.param(
             'id = "a"\ntitle = "A"\ntrack = "main"\n[[sessions]]\nid = "s"\ntitle = "S"\nminutes = "long"\n',
-            "a.toml:7: sessions[0].minutes: input should be a valid integer, unable to parse string as an integer",
+            "a.toml:7: sessions[0].minutes: 'long' should be a whole number, such as 60 "
+            "(without quotes or a decimal point)",
             id="wrong-type",
         ),
         pytest.param(

@@ -53,6 +53,20 @@ _PATTERN_RULES = {
 }
 
 
+# Wrong types in words: TOML's own spelling, never a Python type name.
+_TYPE_WORDS = {
+    "int_type": "should be a whole number, such as 60 (without quotes or a decimal point)",
+    "int_parsing": "should be a whole number, such as 60",
+    "int_from_float": "should be a whole number, such as 60 (without a decimal point)",
+    "bool_type": "should be true or false (without quotes)",
+    "bool_parsing": "should be true or false (without quotes)",
+    "string_type": "should be text in quotes",
+    "list_type": 'should be a list in square brackets, such as ["a", "b"]',
+    "dict_type": "should be a table",
+    "date_type": "should be a date, such as 2027-01-04",
+}
+
+
 def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind = error["type"]
     loc = error["loc"]
@@ -72,6 +86,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
                 "hyphens, such as 'my-module'"
             )
         return f"{value!r} is not allowed: it has characters that are not allowed here"
+    if kind in _TYPE_WORDS:
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        return f"{shown} {_TYPE_WORDS[kind]}"
     if kind == "value_error":
         # Our own validators word their messages for the file's author.
         return str((error.get("ctx") or {}).get("error", error["msg"]))
