@@ -127,7 +127,7 @@ def test_cycle_is_printed_as_a_path(make_library: LibraryFactory) -> None:
         ),
         pytest.param(
             'id = "a"\ntitle = "A"\ntrack = "main"\nplacement = "middle"\n[[sessions]]\nid = "s"\ntitle = "S"\nminutes = 60\n',
-            "a.toml:4: placement: 'middle' is not allowed: input should be 'first', 'any' or 'last'",
+            "a.toml:4: placement: 'middle' is not allowed: use 'first', 'any' or 'last'",
             id="bad-placement",
         ),
         pytest.param(

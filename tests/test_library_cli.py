@@ -105,7 +105,7 @@ def test_check_reports_three_defects_in_three_files(cli: Cli, make_library: Libr
     result = cli("library", "check", str(folder), exit_code=1)
     lines = [line.replace(f"{folder}/", "") for line in result.stderr.splitlines()]
     assert lines == [
-        "error: c.toml:4: placement: 'middle' is not allowed: input should be 'first', 'any' or 'last'",
+        "error: c.toml:4: placement: 'middle' is not allowed: use 'first', 'any' or 'last'",
         "error: a.toml:5: requires[0]: unknown module 'missing'",
         "error: b.toml:3: track: unknown track 'nowhere'",
         f"✗ 3 errors, 0 warnings in {folder}",

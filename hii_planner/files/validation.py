@@ -63,6 +63,9 @@ _TYPE_WORDS = {
     "string_type": "should be text in quotes",
     "list_type": 'should be a list in square brackets, such as ["a", "b"]',
     "dict_type": "should be a table",
+    "model_type": "should be a table of keys, such as [[sessions]] with its keys below",
+    "float_type": "should be a number",
+    "datetime_type": "should be a date and time, such as 2026-11-22T10:00:00Z",
     "date_type": "should be a date, such as 2027-01-04",
 }
 
@@ -93,7 +96,8 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
         # Our own validators word their messages for the file's author.
         return str((error.get("ctx") or {}).get("error", error["msg"]))
     if kind == "literal_error":
-        return f"{value!r} is not allowed: {error['msg'][0].lower()}{error['msg'][1:]}"
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        return f"{value!r} is not allowed: use {expected}"
     text = error["msg"]
     return text[0].lower() + text[1:] if text else kind
 
