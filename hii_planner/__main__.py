@@ -4,17 +4,41 @@ from __future__ import annotations
 
 import sys
 
+EXIT_INTERRUPTED = 130
+
 
 def main() -> None:
-    """Run hii-planner; a bare ``--version`` is answered without importing the command line."""
+    """Run hii-planner; a bare ``--version`` is answered without importing the command line.
+
+    Ctrl-C at any moment, even while the command line is still being imported,
+    ends with exit code 130 and one line, never a traceback.
+    """
+    try:
+        code = _run()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted; nothing was written\n")
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def _run() -> int | str | None:
+    from hii_planner.cli.streams import flush_stdout, guard_stdout
+
+    guard_stdout()
+    code: int | str | None = 0
     if sys.argv[1:] == ["--version"]:
         from hii_planner import __version__
 
         sys.stdout.write(f"hii-planner {__version__}\n")
-        return
-    from hii_planner.cli.app import main as run_cli
+    else:
+        from hii_planner.cli.app import main as run_cli
 
-    run_cli()
+        try:
+            run_cli()
+        except SystemExit as finished:
+            code = finished.code
+    # Data still buffered is written now, so a full disk is reported, not ignored.
+    return flush_stdout() or code
 
 
 if __name__ == "__main__":

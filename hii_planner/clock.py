@@ -10,7 +10,15 @@ def now() -> dt.datetime:
     """Now in UTC to the second, or SOURCE_DATE_EPOCH when it is set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            from hii_planner.dates import DateError
+
+            raise DateError(
+                f"SOURCE_DATE_EPOCH={epoch} is not a time hii-planner can use: "
+                "give seconds since 1970 up to the year 9999, or unset it"
+            ) from None
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 

@@ -24,17 +24,19 @@ from hii_planner.choices import (
     SessionStatus as SessionStatus,
     Weekday as Weekday,
 )
+
 # isort: on
+from hii_planner.safetext import MultiLine, NotBlank, OneLine
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 """A lowercase identifier such as ``identity-and-belonging``; never a path."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200), OneLine, NotBlank]
 """A short non-empty label (titles, questions)."""
 
-LongText = Annotated[str, StringConstraints(max_length=50_000)]
+LongText = Annotated[str, StringConstraints(max_length=50_000), MultiLine]
 """Free text such as handout bodies and facilitator notes."""
 
 Minutes = Annotated[int, Field(ge=5, le=480)]
@@ -51,7 +53,7 @@ SessionRef = Annotated[str, StringConstraints(pattern=rf"^{_SLUG}/{_SLUG}$")]
 """A session written as ``module-id/session-id``."""
 
 FacilitatorName = Annotated[
-    str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)
+    str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True), OneLine
 ]
 """A facilitator's name or role, as the team writes it (``Lead A``)."""
 
@@ -60,14 +62,16 @@ MAX_FACILITATORS = 2
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 """A time of day on the 24-hour clock, ``HH:MM`` (Europe/London)."""
 
-Place = Annotated[str, StringConstraints(max_length=200)]
+Place = Annotated[str, StringConstraints(max_length=200), OneLine]
 """Where sessions happen; facilitator-facing only, never on participant handouts."""
 
 
 class Strict(BaseModel):
     """Base for file models: unknown keys are errors, since they are usually typos."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `core = "yes"`, `minutes = 90.0` or `minutes = true` are errors, as the
+    # JSON Schemas say, not quietly converted.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Mutable(BaseModel):

@@ -12,6 +12,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from hii_planner.cli.app import app
+from tests.error_corpus import unwanted
 
 # No per-example deadline: first calls import libraries (holidays) and would look slow.
 settings.register_profile("hii", deadline=None, max_examples=60)
@@ -126,6 +127,9 @@ def cli() -> Iterator[Cli]:
 
     def invoke(*args: str, exit_code: int = 0, input: str | None = None) -> Result:
         result = runner.invoke(app, list(args), input=input)
+        if result.exit_code == 1:
+            # The error corpus: every bad-input case of the suite reads as plain words.
+            assert not unwanted(result.stderr), (unwanted(result.stderr), result.stderr)
         if result.exit_code != exit_code:
             raise AssertionError(
                 f"exit code {result.exit_code} (expected {exit_code})\n"

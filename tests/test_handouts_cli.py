@@ -178,9 +178,9 @@ def test_unknown_session_numbers_are_an_error(cli: Cli, library: Library, plan_f
         pytest.param(["--paper", "a5"], "Invalid value for '--paper'", id="paper"),
     ],
 )
-def test_usage_errors(cli: Cli, plan_file: Path, options: list[str], message: str) -> None:
-    # Bad option values are usage errors (exit 2).
-    result = cli("handouts", str(plan_file), *options, exit_code=2)
+def test_bad_option_values(cli: Cli, plan_file: Path, options: list[str], message: str) -> None:
+    # Bad option values are a problem with the request (exit 1), as everywhere (#12.23).
+    result = cli("handouts", str(plan_file), *options, exit_code=1)
     assert message in result.stderr
 
 

@@ -15,7 +15,17 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hii_planner"
 
-GROUND = {"errors", "choices", "types", "wording", "clock", "privacy", "suggest"}
+GROUND = {
+    "errors",
+    "choices",
+    "types",
+    "wording",
+    "clock",
+    "privacy",
+    "suggest",
+    "dates",
+    "safetext",
+}
 FLOORS: dict[str, int] = {
     **dict.fromkeys(GROUND, 0),
     "documents": 0,

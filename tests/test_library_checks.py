@@ -121,12 +121,13 @@ def test_cycle_is_printed_as_a_path(make_library: LibraryFactory) -> None:
         ),
         pytest.param(
             'id = "a"\ntitle = "A"\ntrack = "main"\n[[sessions]]\nid = "s"\ntitle = "S"\nminutes = "long"\n',
-            "a.toml:7: sessions[0].minutes: input should be a valid integer, unable to parse string as an integer",
+            "a.toml:7: sessions[0].minutes: 'long' should be a whole number, such as 60 "
+            "(without quotes or a decimal point)",
             id="wrong-type",
         ),
         pytest.param(
             'id = "a"\ntitle = "A"\ntrack = "main"\nplacement = "middle"\n[[sessions]]\nid = "s"\ntitle = "S"\nminutes = 60\n',
-            "a.toml:4: placement: 'middle' is not allowed: input should be 'first', 'any' or 'last'",
+            "a.toml:4: placement: 'middle' is not allowed: use 'first', 'any' or 'last'",
             id="bad-placement",
         ),
         pytest.param(

@@ -105,7 +105,7 @@ def test_check_reports_three_defects_in_three_files(cli: Cli, make_library: Libr
     result = cli("library", "check", str(folder), exit_code=1)
     lines = [line.replace(f"{folder}/", "") for line in result.stderr.splitlines()]
     assert lines == [
-        "error: c.toml:4: placement: 'middle' is not allowed: input should be 'first', 'any' or 'last'",
+        "error: c.toml:4: placement: 'middle' is not allowed: use 'first', 'any' or 'last'",
         "error: a.toml:5: requires[0]: unknown module 'missing'",
         "error: b.toml:3: track: unknown track 'nowhere'",
         f"✗ 3 errors, 0 warnings in {folder}",
@@ -187,10 +187,11 @@ def test_version(cli: Cli) -> None:
     assert cli("--version").stdout == f"hii-planner {__version__}\n"
 
 
-def test_usage_errors_exit_2(cli: Cli) -> None:
-    # Unknown options and choices are usage errors.
-    assert cli("library", "graph", "--format", "png", exit_code=2).exit_code == 2
-    assert cli("plan", "new", "--cadence", "daily", exit_code=2).exit_code == 2
+def test_unknown_choices_exit_1(cli: Cli) -> None:
+    # An unknown choice is a bad value (exit 1); an unknown option a usage error (exit 2).
+    assert cli("library", "graph", "--format", "png", exit_code=1).exit_code == 1
+    assert cli("plan", "new", "--cadence", "daily", exit_code=1).exit_code == 1
+    assert cli("library", "graph", "--colour", exit_code=2).exit_code == 2
 
 
 @pytest.mark.parametrize(

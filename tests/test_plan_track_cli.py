@@ -140,21 +140,24 @@ def test_recording_twice_names_the_existing_record(cli: Cli, plan_file: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("args", "fragment"),
+    ("args", "fragment", "code"),
     [
-        pytest.param(["1", "--status", "done"], "'done' is not one of", id="bad-status"),
-        pytest.param(["1"], "Missing option '--status'", id="no-status"),
+        pytest.param(["1", "--status", "done"], "'done' is not one of", 1, id="bad-status"),
+        pytest.param(["1"], "Missing option '--status'", 2, id="no-status"),
         pytest.param(
             ["1", "--status", "delivered", "--date", "18/11/2026"],
-            "'18/11/2026' is not a date such as 2027-01-04",
+            "--date: dates are YYYY-MM-DD: did you mean 2026-11-18 (18 November)?",
+            1,
             id="bad-date",
         ),
-        pytest.param(["0", "--status", "delivered"], "0 is not in the range x>=1", id="zero"),
+        pytest.param(["0", "--status", "delivered"], "0 is not in the range x>=1", 1, id="zero"),
     ],
 )
-def test_usage_errors_exit_2(cli: Cli, plan_file: Path, args: list[str], fragment: str) -> None:
-    # Malformed options are usage errors (exit 2) with the reason.
-    result = cli("plan", "record", str(plan_file), *args, exit_code=2)
+def test_bad_values_and_usage_errors(
+    cli: Cli, plan_file: Path, args: list[str], fragment: str, code: int
+) -> None:
+    # Bad values exit 1, a missing option is a usage error (exit 2), each with the reason.
+    result = cli("plan", "record", str(plan_file), *args, exit_code=code)
     assert fragment in " ".join(result.stderr.split()).replace("│", "").replace("  ", " ")
 
 

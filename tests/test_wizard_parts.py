@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner.dates import date_problem
 from hii_planner.library.loader import Library
 from hii_planner.planning.answers import request_from
 from hii_planner.wizard.drafts import Draft, DraftStore
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
-from hii_planner.wizard.steps_shape import budget_problem, date_problem
+from hii_planner.wizard.steps_shape import budget_problem
 from tests.conftest import LibraryFactory, module
 from tests.wizard_driver import wizard_library
 
@@ -78,14 +79,23 @@ def test_generated_references_have_a_digit_and_avoid_taken_ones() -> None:
     ("value", "problem"),
     [
         pytest.param("2027-01-04", None, id="date"),
-        pytest.param("2027-02-30", "2027-02-30 is not a date in the calendar", id="no-such-day"),
-        pytest.param("04/01/2027", "a date as YYYY-MM-DD, such as 2027-01-04", id="other-format"),
-        pytest.param("20270104", "a date as YYYY-MM-DD, such as 2027-01-04", id="no-dashes"),
-        pytest.param("2027-W01-1", "a date as YYYY-MM-DD, such as 2027-01-04", id="iso-week"),
+        pytest.param(
+            "2027-02-30", "2027-02-30 is not a date: February 2027 has 28 days", id="no-such-day"
+        ),
+        pytest.param(
+            "04/01/2027",
+            "dates are YYYY-MM-DD: did you mean 2027-01-04 (4 January) or 2027-04-01 (1 April)?",
+            id="other-format",
+        ),
+        pytest.param(
+            "2027-W01-1",
+            "'2027-W01-1' is not a date: dates are YYYY-MM-DD, such as 2027-01-04",
+            id="iso-week",
+        ),
     ],
 )
 def test_date_problems(value: str, problem: str | None) -> None:
-    # Only a real calendar date written YYYY-MM-DD is taken as a start date.
+    # The wizard's start date goes through the one date parser, with its messages.
     assert date_problem(value) == problem
 
 

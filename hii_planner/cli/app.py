@@ -11,6 +11,14 @@ from hii_planner import __version__
 from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd
 from hii_planner.cli._common import State
 
+# Exit codes (contract): a value the command cannot use (a bad date, an unknown
+# choice, a number out of range) is a problem with the user's request, exit 1;
+# only a malformed command line (unknown option, missing argument) is a usage
+# error, exit 2. Click gives both 2, so bad values are told apart here.
+typer.BadParameter.exit_code = 1
+for _missing in typer.BadParameter.__subclasses__():
+    _missing.exit_code = 2
+
 app = typer.Typer(
     name="hii-planner",
     no_args_is_help=True,

@@ -83,10 +83,12 @@ def export(
     """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file."""
     from hii_planner.export import render
     from hii_planner.files.atomic import write_atomic
+    from hii_planner.plans.outputs import checked_output
     from hii_planner.plans.planfile import read_plan
 
     text = render(read_plan(plan_file), output_format, time=_parse_time(time))
     if out == "-":
         sys.stdout.write(text)
     else:
-        write_atomic(Path(out), text, replace=force)
+        target = checked_output(Path(out), force=force, inputs=[plan_file])
+        write_atomic(target, text, replace=force)

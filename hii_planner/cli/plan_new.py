@@ -50,7 +50,8 @@ def new(
         typer.Option(
             "--out",
             "-o",
-            help="Plan file to write, or - for stdout \\[default: REFERENCE.toml].",
+            help="Plan file or existing folder to write in, or - for stdout "
+            "\\[default: REFERENCE.toml].",
             rich_help_panel=_OUTPUT,
             show_default=False,
         ),
@@ -70,6 +71,14 @@ def new(
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace an existing plan file.", rich_help_panel=_OUTPUT),
+    ] = False,
+    discard_records: Annotated[
+        bool,
+        typer.Option(
+            "--discard-records",
+            help="With --force, replace a plan even if it has recorded sessions.",
+            rich_help_panel=_OUTPUT,
+        ),
     ] = False,
     participant: Annotated[
         str | None,
@@ -149,6 +158,7 @@ def new(
     In a terminal, without --no-input, a guided planner asks the questions;
     otherwise every answer comes from flags or --answers, and nothing is asked.
     """
+    from hii_planner.dates import option_date
     from hii_planner.planning.answers import merge_answers, read_answers
 
     library = state(ctx).library()
@@ -162,7 +172,7 @@ def new(
         "max_sessions": max_sessions,
         "twin_track": twin_track,
         "facilitators": facilitator,
-        "start": start,
+        "start": option_date("--start", start),
         "cadence": cadence,
         "weekdays": weekday or None,
         "holidays": holidays,
@@ -174,7 +184,10 @@ def new(
         # The wizard saves through this callback, so a failed save returns to its
         # final screen, and its draft is deleted only once the plan is written.
         run_wizard(
-            library, merged, resume=resume, save=lambda r: save_new_plan(r, out=out, force=force)
+            library,
+            merged,
+            resume=resume,
+            save=lambda r: save_new_plan(r, out=out, force=force, discard_records=discard_records),
         )
         return
     if resume:
@@ -184,7 +197,7 @@ def new(
             ["--resume continues the guided planner, which needs a terminal"],
             hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
         )
-    save_new_plan(_build(library, merged), out=out, force=force)
+    save_new_plan(_build(library, merged), out=out, force=force, discard_records=discard_records)
 
 
 def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
@@ -200,15 +213,18 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
     return build_plan(library, request, now=clock.now())
 
 
-def save_new_plan(result: PlanResult, *, out: str | None, force: bool) -> Path | None:
+def save_new_plan(
+    result: PlanResult, *, out: str | None, force: bool, discard_records: bool = False
+) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
+    from hii_planner.plans.limits import check_plan_size
     from hii_planner.plans.planfile import dumps_plan, save_new_plan
     from hii_planner.ui.plan_views import report_new_plan
 
     if out == "-":
-        sys.stdout.write(dumps_plan(result.plan))
+        sys.stdout.write(check_plan_size(dumps_plan(result.plan), file="the plan"))
         report_new_plan(result, None)
         return None
-    path = save_new_plan(result.plan, Path(out) if out else None, replace=force)
+    path = save_new_plan(result.plan, out, replace=force, discard_records=discard_records)
     report_new_plan(result, path)
     return path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,15 +16,6 @@ PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_defaul
 Number = Annotated[
     int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
 ]
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date such as 2027-01-04") from None
 
 
 @handle_errors
@@ -57,6 +47,7 @@ def record(
     A cancelled session is not made up and nothing moves.
     """
     from hii_planner import clock
+    from hii_planner.dates import option_date
     from hii_planner.plans.delivery import record_in_file
     from hii_planner.ui.plan_views import report_delivery
 
@@ -64,7 +55,7 @@ def record(
         plan_file,
         number,
         status=status,
-        date=_parse_date(date),
+        date=option_date("--date", date),
         note=note,
         not_engaged=not_engaged,
         now=clock.now(),
@@ -84,10 +75,11 @@ def reschedule(
 ) -> None:
     """Move a planned session to another date, optionally moving the later ones too."""
     from hii_planner import clock
+    from hii_planner.dates import option_date
     from hii_planner.plans.delivery import reschedule_in_file
     from hii_planner.ui.plan_views import report_delivery
 
-    new_date = _parse_date(date)
+    new_date = option_date("--date", date)
     assert new_date is not None  # the option is required
     plan, outcome = reschedule_in_file(
         plan_file, number, date=new_date, cascade=cascade, now=clock.now()
@@ -140,7 +132,7 @@ def report(
         sys.stdout.buffer.write(report.data)
         sys.stdout.flush()
         return
-    write_report(report, replace=force)
+    write_report(report, replace=force, inputs=[plan_file])
     message(f"✓ wrote {report.path}")
 
 

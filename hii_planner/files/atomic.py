@@ -19,24 +19,37 @@ def _reason(error: OSError) -> str:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create *folder* (and parents) with mode 0700 if it does not exist yet."""
+    """Create *folder* (and any missing parents) with mode 0700 if it does not exist yet."""
     if folder.is_dir():
         return
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
     try:
-        folder.mkdir(parents=True, mode=PRIVATE_DIR)
-        folder.chmod(PRIVATE_DIR)  # mkdir's mode is reduced by the umask
+        # Every level we create is private, not only the last: mkdir's mode is
+        # reduced by the umask, and parents=True would give parents the umask's mode.
+        for level in reversed(missing):
+            if not level.is_dir():
+                level.mkdir(mode=PRIVATE_DIR)
+                level.chmod(PRIVATE_DIR)
     except OSError as error:
         raise FileAccessError(f"cannot create the folder {folder}: {_reason(error)}") from None
+
+
+def through_links(path: Path) -> Path:
+    """The file a symbolic link at *path* points to (followed to the end), else *path*."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
     """Write *content* to *path* with mode 0600, all or nothing.
 
     The content goes to a temporary file in the same folder, is flushed to disk,
-    then renamed over *path*. With ``replace=False`` an existing file is never
-    touched (`OutputExistsError`), even if it appears while writing.
+    then renamed over *path*; a symbolic link is written through, so its target
+    is replaced (atomically, beside it) and the link stays. With ``replace=False``
+    an existing file is never touched (`OutputExistsError`), even if it appears
+    while writing.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
+    path = through_links(path)
     folder = path.parent
     if not replace and path.exists():
         raise OutputExistsError(str(path))

@@ -9,7 +9,9 @@ inside inline tables or multi-line arrays fall back to the enclosing key's line.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -176,16 +178,62 @@ def format_path(path: KeyPath) -> str:
     return out
 
 
+class UnreadableFileError(Exception):
+    """A file that is not read: missing, a folder, a device or pipe, too large, or unreadable."""
+
+
+def read_regular_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at *path*, never more than *limit*.
+
+    Devices (``/dev/zero``), pipes and sockets are refused without reading them, and
+    opening never waits on a pipe, so neither an endless file nor a FIFO can hang us.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise UnreadableFileError("the file does not exist") from None
+    except IsADirectoryError:
+        raise UnreadableFileError("is a folder, not a file") from None
+    except OSError as error:
+        raise UnreadableFileError(f"cannot read the file: {error.strerror or error}") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise UnreadableFileError("is a folder, not a file")
+        raise UnreadableFileError("is not a regular file (a device, pipe or socket)")
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            raw = stream.read(limit + 1)
+        except OSError as error:
+            raise UnreadableFileError(f"cannot read the file: {error.strerror or error}") from None
+    if len(raw) > limit:
+        raise UnreadableFileError(f"file is too large (the limit is {limit:,} bytes)")
+    return raw
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why *path* is not a regular file to read ("does not exist", "is a folder"...), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as error:
+        return f"cannot be read: {(error.strerror or str(error)).lower()}"
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a device, pipe or socket)"
+    return None
+
+
 def read_toml(path: Path, *, display: str | None = None) -> TomlDocument | Problem:
     """Read and parse one TOML file, or describe why it cannot be read."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Problem(name, None, "", f"file is too large ({size:,} bytes; the limit is 1 MB)")
-        raw = path.read_bytes()
-    except OSError as error:
-        return Problem(name, None, "", f"cannot read the file: {error.strerror or error}")
+        raw = read_regular_file(path)
+    except UnreadableFileError as error:
+        return Problem(name, None, "", str(error))
     return parse_toml(raw, file=name)
 
 

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 from hii_planner.errors import Problem
 from hii_planner.files.tomlsource import KeyPath, TomlDocument, read_toml
 from hii_planner.suggest import did_you_mean
+from hii_planner.types import ClockTime, Reference, SessionRef
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,6 +45,38 @@ def _nested_models(annotation: object) -> list[type[BaseModel]]:
     return found
 
 
+def _pattern(alias: object) -> str:
+    found = [m.pattern for m in getattr(alias, "__metadata__", ()) if hasattr(m, "pattern")]
+    return str(found[0])
+
+
+# Patterns are said in words: a regular expression means nothing to most readers.
+_PATTERN_RULES = {
+    _pattern(Reference): "a reference is up to 40 letters, digits, dots, hyphens and "
+    "underscores, starting with a letter or digit, such as P-0042",
+    _pattern(SessionRef): "a session is written module-id/session-id, such as "
+    "getting-started/welcome",
+    _pattern(ClockTime): "a time is HH:MM on the 24-hour clock, such as 10:00",
+}
+
+
+# Wrong types in words: TOML's own spelling, never a Python type name.
+_TYPE_WORDS = {
+    "int_type": "should be a whole number, such as 60 (without quotes or a decimal point)",
+    "int_parsing": "should be a whole number, such as 60",
+    "int_from_float": "should be a whole number, such as 60 (without a decimal point)",
+    "bool_type": "should be true or false (without quotes)",
+    "bool_parsing": "should be true or false (without quotes)",
+    "string_type": "should be text in quotes",
+    "list_type": 'should be a list in square brackets, such as ["a", "b"]',
+    "dict_type": "should be a table",
+    "model_type": "should be a table of keys, such as [[sessions]] with its keys below",
+    "float_type": "should be a number",
+    "datetime_type": "should be a date and time, such as 2026-11-22T10:00:00Z",
+    "date_type": "should be a date, such as 2027-01-04",
+}
+
+
 def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind = error["type"]
     loc = error["loc"]
@@ -55,14 +88,23 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
         return "missing required key"
     if kind == "string_pattern_mismatch":
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        if pattern in _PATTERN_RULES:
+            return f"{value!r} is not allowed: {_PATTERN_RULES[pattern]}"
         if "a-z0-9]+(-" in pattern:
             return (
                 f"{value!r} is not a valid id: use lowercase letters, digits and single "
                 "hyphens, such as 'my-module'"
             )
-        return f"{value!r} is not allowed here ({error['msg'].lower()})"
+        return f"{value!r} is not allowed: it has characters that are not allowed here"
+    if kind in _TYPE_WORDS:
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        return f"{shown} {_TYPE_WORDS[kind]}"
+    if kind == "value_error":
+        # Our own validators word their messages for the file's author.
+        return str((error.get("ctx") or {}).get("error", error["msg"]))
     if kind == "literal_error":
-        return f"{value!r} is not allowed: {error['msg'][0].lower()}{error['msg'][1:]}"
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        return f"{value!r} is not allowed: use {expected}"
     text = error["msg"]
     return text[0].lower() + text[1:] if text else kind
 

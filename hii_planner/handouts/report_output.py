@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,8 +62,17 @@ def prepare_report(
     return ReportOutput(render_document(document, chosen), chosen, path, tuple(warnings))
 
 
-def write_report(report: ReportOutput, *, replace: bool = False) -> None:
-    """Write a report that has a file, atomically (refusing to replace one unless asked)."""
+def write_report(
+    report: ReportOutput, *, replace: bool = False, inputs: Sequence[Path] = ()
+) -> None:
+    """Write a report that has a file, atomically (refusing to replace one unless asked).
+
+    A plan file, the report's own plan among them (*inputs*), is never replaced.
+    """
+    from hii_planner.plans.outputs import checked_output
+
     if report.path is None:
         raise ValueError("this report goes to standard output")
-    write_atomic(report.path, report.data, replace=replace)
+    write_atomic(
+        checked_output(report.path, force=replace, inputs=inputs), report.data, replace=replace
+    )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hii_planner import __version__
+from hii_planner.files.tomlsource import UnreadableFileError, read_regular_file
 
 LIBRARY_FILE = "library.toml"
 
@@ -31,13 +32,19 @@ def default_library_path() -> Path:
 
 def library_files(path: Path) -> list[Path]:
     """library.toml first, then the module files in name order."""
-    modules = sorted(p for p in path.glob("*.toml") if p.name != LIBRARY_FILE)
-    return [path / LIBRARY_FILE, *modules]
+    return [path / LIBRARY_FILE, *module_files(path)]
+
+
+def module_files(path: Path) -> list[Path]:
+    """The module files of the library at *path*, in name order; hidden files are ignored."""
+    return sorted(
+        p for p in path.glob("*.toml") if p.name != LIBRARY_FILE and not p.name.startswith(".")
+    )
 
 
 def file_digests(files: Iterable[Path]) -> dict[str, str]:
     """The sha256 of each file's bytes, by file name."""
-    return {f.name: "sha256:" + hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    return {f.name: "sha256:" + hashlib.sha256(read_regular_file(f)).hexdigest() for f in files}
 
 
 def combined_digest(digests: Mapping[str, str]) -> str:
@@ -63,7 +70,7 @@ def current_digest(path: Path) -> str | None:
         if not (path / LIBRARY_FILE).is_file():
             return None
         return combined_digest(file_digests(library_files(path)))
-    except OSError:
+    except (OSError, UnreadableFileError):
         return None
 
 

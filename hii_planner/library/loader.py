@@ -19,6 +19,7 @@ from hii_planner.library.cache import (
     combined_digest,
     default_library_path,
 )
+from hii_planner.library.cache import module_files as library_module_files
 from hii_planner.library.models import LibraryInfo, Module, Need
 from hii_planner.suggest import unknown
 from hii_planner.types import SLUG_PATTERN
@@ -127,7 +128,7 @@ def check_library(path: Path) -> LibraryCheck:
     info_read = _read(path / LIBRARY_FILE, LibraryInfo, errors, missing_hint=True)
     info_doc, info = info_read if info_read is not None else (None, None)
 
-    module_files = sorted(p for p in path.glob("*.toml") if p.name != LIBRARY_FILE)
+    module_files = library_module_files(path)
     if not module_files:
         errors.append(
             Problem(
@@ -165,10 +166,17 @@ def check_library(path: Path) -> LibraryCheck:
                 )
             )
         if module.id in documents:
+            # Blame the copy: the file named after the id is the original, whichever
+            # sorts first; otherwise the later file is the duplicate.
+            earlier = documents[module.id]
+            blamed, kept = document, earlier
+            if file.stem == module.id and Path(earlier.file).stem != module.id:
+                blamed, kept = earlier, document
+                modules[[m.id for m in modules].index(module.id)] = module
+                documents[module.id] = document
             errors.append(
-                document.problem(
-                    ("id",),
-                    f"duplicate module id '{module.id}' (also in {documents[module.id].file})",
+                blamed.problem(
+                    ("id",), f"duplicate module id '{module.id}' (the module is in {kept.file})"
                 )
             )
             continue

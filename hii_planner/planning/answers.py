@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hii_planner.errors import AnswersFileError, FileAccessError, RequestError
+from hii_planner.files.tomlsource import not_a_file
 from hii_planner.files.validation import problems_from, read_validated
 from hii_planner.planning.request import PlanRequest
 
@@ -15,8 +16,9 @@ SCHEDULE_KEYS = ("start", "cadence", "weekdays", "holidays")
 
 def read_answers(path: Path) -> dict[str, Any]:
     """The answers in an answers file, checked against the request's shape with lines."""
-    if not path.is_file():
-        raise FileAccessError(f"answers file {path} does not exist")
+    reason = not_a_file(path)
+    if reason is not None:
+        raise FileAccessError(f"answers file {path} {reason}")
     result = read_validated(path, PlanRequest)
     if isinstance(result, list):
         raise AnswersFileError(str(path), result)

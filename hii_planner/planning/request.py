@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from hii_planner.choices import DEFAULT_CADENCE, DEFAULT_HOLIDAYS
+from hii_planner.dates import Date
 from hii_planner.planning.schedule import DEFAULT_START_WORDS, DEFAULT_WEEKDAYS_WORDS
 from hii_planner.types import (
     MAX_FACILITATORS,
@@ -24,7 +23,7 @@ from hii_planner.types import (
 class ScheduleRequest(Strict):
     """When sessions happen: start date, cadence, weekdays and the holiday calendar."""
 
-    start: dt.date | None = Field(
+    start: Date | None = Field(
         default=None, description=f"First possible session date [default: {DEFAULT_START_WORDS}]."
     )
     cadence: Cadence = DEFAULT_CADENCE

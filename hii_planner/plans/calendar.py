@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from hii_planner.dates import LATEST
 from hii_planner.errors import RequestError
 from hii_planner.plans.models import Schedule
 from hii_planner.types import WEEKDAYS, Weekday
@@ -50,12 +51,21 @@ def _first_weekday_on_or_after(day: dt.date, weekdays: list[Weekday]) -> dt.date
     return day
 
 
+def _within_calendar(day: dt.date) -> None:
+    # Python's calendar ends in 9999; planning stops well before it, with a message.
+    if day > LATEST:
+        raise RequestError(
+            [f"no session can be planned after {LATEST.isoformat()}; check the dates"]
+        )
+
+
 def slots(schedule: Schedule, *, after: dt.date | None = None) -> Iterator[dt.date]:
     """Every free slot of *schedule*, in order; only those later than *after* if given.
 
     Fortnightly slots keep the fortnight rhythm of the first slot; a slot on a
     public holiday is skipped, not replaced by another day.
     """
+    _within_calendar(after if after is not None and after > schedule.start else schedule.start)
     anchor = _first_weekday_on_or_after(schedule.start, schedule.weekdays)
     anchor_monday = anchor - dt.timedelta(days=anchor.weekday())
     period = _PERIOD_WEEKS[schedule.cadence]
@@ -71,6 +81,7 @@ def slots(schedule: Schedule, *, after: dt.date | None = None) -> Iterator[dt.da
             searched = 0
             yield day
         day += dt.timedelta(days=1)
+        _within_calendar(day)
         searched += 1
         if searched > _MAX_SEARCH_DAYS:
             raise RequestError(["no free session date within ten years; check the schedule"])

@@ -15,6 +15,7 @@ from typing import Literal
 
 from hii_planner.errors import DeliveryError, StalePlanError
 from hii_planner.plans.calendar import holiday_name, slots
+from hii_planner.plans.limits import check_note
 from hii_planner.plans.models import Plan, PlannedSession, Schedule
 from hii_planner.plans.planfile import read_plan, update_plan
 from hii_planner.types import HOLIDAY_CALENDAR_NAMES
@@ -60,6 +61,7 @@ def record_session(
     The date defaults to the planned date and may not be in the future for a
     delivered or missed session. A missed session gets a catch-up (see module doc).
     """
+    check_note(note)
     session = find_session(plan, number)
     if session.status != "planned":
         raise DeliveryError(

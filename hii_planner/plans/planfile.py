@@ -10,9 +10,10 @@ from typing import Any
 import tomli_w
 
 from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
-from hii_planner.files.atomic import write_atomic
-from hii_planner.files.tomlsource import TomlDocument
+from hii_planner.files.atomic import through_links, write_atomic
+from hii_planner.files.tomlsource import TomlDocument, not_a_file
 from hii_planner.files.validation import read_validated
+from hii_planner.plans.limits import check_plan_size
 from hii_planner.plans.models import HistoryEntry, Plan
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -102,8 +103,8 @@ def _plan_format(document: TomlDocument) -> list[Problem]:
 
 
 def _require_file(path: Path) -> None:
-    if not path.is_file():
-        reason = "is a folder" if path.is_dir() else "does not exist"
+    reason = not_a_file(path)
+    if reason is not None:
         raise FileAccessError(f"{path} {reason}", hint="give the path of a plan file (.toml)")
 
 
@@ -132,14 +133,26 @@ def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
 
 def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
     """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
-    write_atomic(path, dumps_plan(plan), replace=replace)
+    write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=replace)
 
 
-def save_new_plan(plan: Plan, out: Path | None = None, *, replace: bool = False) -> Path:
-    """Write a new plan to *out*, by default ``REFERENCE.toml`` here; the path written."""
-    path = out if out is not None else Path(f"{plan.participant.reference}.toml")
-    write_plan(path, plan, replace=replace)
-    return path
+def save_new_plan(
+    plan: Plan,
+    out: Path | str | None = None,
+    *,
+    replace: bool = False,
+    discard_records: bool = False,
+) -> Path:
+    """Write a new plan to *out* (a file, or a folder for ``REFERENCE.toml``; default here).
+
+    A plan file with recorded sessions is replaced only with *discard_records*; the
+    path written is returned.
+    """
+    from hii_planner.plans.outputs import write_new_plan
+
+    return write_new_plan(
+        None if out is None else str(out), plan, force=replace, discard_records=discard_records
+    )
 
 
 def update_plan(
@@ -156,14 +169,14 @@ def update_plan(
     is not overwritten (`StalePlanError`).
     """
     _require_file(path)  # no lock file beside a path that is not a plan
-    with plan_lock(path):
+    with plan_lock(through_links(path)):  # one lock for every link to a plan
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
         summary = change(plan)
         plan.revision += 1
         plan.history.append(HistoryEntry(at=now, change=summary))
-        write_atomic(path, dumps_plan(plan), replace=True)
+        write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=True)
     return plan
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from typing import cast
 
@@ -18,6 +16,7 @@ from hii_planner.choices import (
     WEEKDAYS,
     Cadence,
 )
+from hii_planner.dates import date_problem, parse_date
 from hii_planner.library.models import Track
 from hii_planner.planning.schedule import default_start, default_weekdays
 from hii_planner.wizard.prompts import Option
@@ -25,7 +24,6 @@ from hii_planner.wizard.state import WizardState, keys_before, keys_through
 from hii_planner.wording import CADENCE_WORDS, hours
 
 OFF = "off"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_BUDGET = 500
 _CADENCES = tuple(Option(c, CADENCE_WORDS[c].capitalize()) for c in CADENCES)
 _CALENDARS = (
@@ -146,7 +144,7 @@ def ask_schedule(state: WizardState) -> None:
         default=str(schedule.get("start") or default_start(state.today).isoformat()),
         check=date_problem,
     ).strip()
-    start = dt.date.fromisoformat(start_text)
+    start = parse_date(start_text)
     # select() answers one of the options' values, all cadences.
     cadence = cast(
         Cadence,
@@ -172,18 +170,6 @@ def ask_schedule(state: WizardState) -> None:
         "weekdays": days,
         "holidays": holidays,
     }
-
-
-def date_problem(value: str) -> str | None:
-    """What is wrong with *value* as a date, or None."""
-    text = value.strip()
-    if _ISO_DATE.fullmatch(text):
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return f"{text} is not a date in the calendar"
-        return None
-    return "a date as YYYY-MM-DD, such as 2027-01-04"
 
 
 def _two_days_problem(days: list[str]) -> str | None:
