@@ -20,7 +20,7 @@ from typing import Any
 from hii_planner.library.loader import Library
 from hii_planner.planning.answers import request_from
 from hii_planner.planning.planner import PlanResult, build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
+from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import slots
 from hii_planner.plans.models import Plan, PlannedModule, PlannedSession
 
@@ -47,6 +47,12 @@ def plan_request(plan: Plan) -> PlanRequest:
             cadence=plan.schedule.cadence,
             weekdays=list(plan.schedule.weekdays),
             holidays=plan.schedule.holidays,
+            time=plan.schedule.time,
+            place=plan.schedule.place,
+            closures=[
+                ClosureRequest(start=c.start, end=c.end, reason=c.reason)
+                for c in plan.schedule.closures
+            ],
         ),
         screening={answer.id: answer.answer for answer in plan.screening},
     )

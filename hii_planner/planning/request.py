@@ -9,14 +9,24 @@ from pydantic import Field
 from hii_planner.types import (
     MAX_FACILITATORS,
     Cadence,
+    ClockTime,
     FacilitatorName,
     HolidayCalendar,
+    Place,
     Reference,
     SessionRef,
     Slug,
     Strict,
     Weekday,
 )
+
+
+class ClosureRequest(Strict):
+    """A period in which no session is planned, as asked for (`--closed START..END`)."""
+
+    start: dt.date = Field(description="First closed day.")
+    end: dt.date = Field(description="Last closed day (inclusive).")
+    reason: str = Field(default="", max_length=200, description="Why sessions cannot happen.")
 
 
 class ScheduleRequest(Strict):
@@ -32,6 +42,15 @@ class ScheduleRequest(Strict):
         "[default: the start date's weekday, and three days later for twice-weekly].",
     )
     holidays: HolidayCalendar = "england-and-wales"
+    time: ClockTime | None = Field(
+        default=None, description="Usual start time, HH:MM (Europe/London); none: all-day."
+    )
+    place: Place | None = Field(
+        default=None, description="Usual place; facilitator-facing, never on handouts."
+    )
+    closures: list[ClosureRequest] = Field(
+        default_factory=list, description="Periods in which no session is planned."
+    )
 
 
 class PlanRequest(Strict):

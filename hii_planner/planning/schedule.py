@@ -7,7 +7,7 @@ import datetime as dt
 from hii_planner.errors import RequestError
 from hii_planner.planning.request import ScheduleRequest
 from hii_planner.plans.calendar import DAYS_A_WEEK
-from hii_planner.plans.models import Schedule
+from hii_planner.plans.models import Closure, Schedule
 from hii_planner.types import WEEKDAYS
 
 
@@ -29,6 +29,24 @@ def resolve_schedule(request: ScheduleRequest, *, today: dt.date) -> Schedule:
             hint="pass --weekday once for weekly or fortnightly, twice for twice-weekly",
         )
     weekdays.sort(key=WEEKDAYS.index)
+    backwards = [c for c in request.closures if c.end < c.start]
+    if backwards:
+        raise RequestError(
+            [
+                f"the closure {c.start.isoformat()}..{c.end.isoformat()} ends before it starts"
+                for c in backwards
+            ],
+            hint="write a closure as START..END with the end on or after the start",
+        )
     return Schedule(
-        start=start, cadence=request.cadence, weekdays=weekdays, holidays=request.holidays
+        start=start,
+        cadence=request.cadence,
+        weekdays=weekdays,
+        holidays=request.holidays,
+        time=request.time,
+        place=request.place.strip() if request.place and request.place.strip() else None,
+        closures=sorted(
+            (Closure(start=c.start, end=c.end, reason=c.reason.strip()) for c in request.closures),
+            key=lambda c: (c.start, c.end),
+        ),
     )

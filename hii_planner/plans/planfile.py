@@ -138,14 +138,15 @@ def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
 
 def update_plan(
     path: Path,
-    change: Callable[[Plan], str],
+    change: Callable[[Plan], str | HistoryEntry],
     *,
     now: dt.datetime,
     expected_revision: int | None = None,
 ) -> Plan:
     """Apply *change* to the plan at *path* under a lock and save it as the next revision.
 
-    *change* edits the plan in place and returns a one-line summary for the history.
+    *change* edits the plan in place and returns a one-line summary for the history,
+    or the whole history entry when it has more to say (why, what it replaced).
     With *expected_revision*, a plan that changed on disk since the caller read it
     is not overwritten (`StalePlanError`).
     """
@@ -156,7 +157,10 @@ def update_plan(
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
         summary = change(plan)
         plan.revision += 1
-        plan.history.append(HistoryEntry(at=now, change=summary))
+        entry = (
+            summary if isinstance(summary, HistoryEntry) else HistoryEntry(at=now, change=summary)
+        )
+        plan.history.append(entry)
         write_atomic(path, dumps_plan(plan), replace=True)
     return plan
 
