@@ -33,7 +33,11 @@ def plan_lines(plan: Plan) -> Iterator[str]:
     for key, value in data.items():
         if _is_records(value):
             for record in value:
-                yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
+                if any(isinstance(v, dict) for v in record.values()):
+                    # A nested table (history's `before`) must be named under its record.
+                    yield "\n" + tomli_w.dumps({key: [record]})
+                else:
+                    yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
 
 
 # Keys added to format version 1 after its first release, with the value that says
