@@ -219,3 +219,25 @@ def test_a_closed_plan_refuses_record_and_reschedule(cli: Cli, plan_file: Path) 
         "error: the plan is withdrawn: its sessions cannot be recorded until it is active again"
     )
     cli("plan", "reschedule", str(plan_file), "5", "--date", "2026-12-01", exit_code=1)
+
+
+def test_show_marks_overdue_sessions_and_names_the_fix(cli: Cli, plan_file: Path) -> None:
+    # On 18 Nov sessions 1-3 are overdue: marked, and the command that fixes them is named.
+    cli("plan", "record", str(plan_file), "2", "--status", "missed", "--absence", "acceptable")
+    out = cli("plan", "show", str(plan_file)).stdout
+    assert out.count("overdue") >= 2
+    assert "acceptable absence" in out
+    assert f"hii-planner plan reschedule {plan_file} --overdue" in " ".join(out.split())
+
+
+def test_show_and_list_give_the_plans_status(cli: Cli, plan_file: Path) -> None:
+    # A paused plan says so, with its reason, in plan show and plan list.
+    cli("plan", "status", str(plan_file), "paused", "--reason", "in hospital")
+    out = cli("plan", "show", str(plan_file)).stdout
+    assert "Status: paused (in hospital" in out
+    assert "active → paused" in out
+    assert "overdue" not in out
+    listing = cli("plan", "list", str(plan_file.parent)).stdout
+    assert "paused" in listing
+    data = json.loads(cli("plan", "list", str(plan_file.parent), "--json").stdout)
+    assert data[0]["status"] == "paused"

@@ -30,8 +30,13 @@ _STATUS_STYLE = {
 }
 
 
-def session_table(plan: Plan, *, title: str | None = None) -> Table:
-    """Number, date, session (with its module), minutes and status, with totals."""
+def session_table(plan: Plan, *, title: str | None = None, today: dt.date | None = None) -> Table:
+    """Number, date, session (with its module), minutes and status, with totals.
+
+    With *today*, planned sessions dated before it are marked overdue.
+    """
+    from hii_planner.ui.delivery_views import is_overdue, outcome_words, when_and_where
+
     table = Table(title=title, title_justify="left", show_footer=True)
     table.add_column("#", justify="right", footer="")
     table.add_column("date", no_wrap=True, footer="")
@@ -44,14 +49,18 @@ def session_table(plan: Plan, *, title: str | None = None) -> Table:
         if session.catch_up:
             label.append(" (catch-up)", style="bold")
         label.append(f"\n{session.module}", style="dim")
-        status = session.status + (" ⚑" if session.engagement_concern else "")
-        table.add_row(
-            str(session.number),
-            session.date.strftime("%a %d %b %Y"),
-            label,
-            str(session.minutes),
-            Text(status, style=_STATUS_STYLE[session.status]),
+        status = Text(
+            session.status + (" ⚑" if session.engagement_concern else ""),
+            style=_STATUS_STYLE[session.status],
         )
+        if today is not None and is_overdue(plan, session, today):
+            status = Text("overdue", style="bold yellow")
+        if details := outcome_words(session):
+            status.append(f"\n{details}", style="dim")
+        day = Text(session.date.strftime("%a %d %b %Y"))
+        if where := when_and_where(plan, session):
+            day.append(f"\n{where}", style="dim")
+        table.add_row(str(session.number), day, label, str(session.minutes), status)
     return table
 
 
@@ -70,23 +79,35 @@ def plan_heading(plan: Plan) -> Text:
         f"\n{plan.library.name} {plan.library.version} · {schedule_sentence(plan.schedule)}",
         style="dim",
     )
+    from hii_planner.ui.delivery_views import schedule_details, status_heading
+
+    heading += schedule_details(plan)
+    heading += status_heading(plan)
     return heading
 
 
-def render_plan(plan: Plan) -> None:
+def render_plan(plan: Plan, *, file: str = "FILE") -> None:
     """The whole plan for `plan show`, ending with where it stands today."""
     from hii_planner import clock
     from hii_planner.plans.progress import plan_progress
+    from hii_planner.ui.delivery_views import overdue_hint, status_history_table
 
     console = stdout_console()
+    today = clock.today()
     console.print(plan_heading(plan))
-    console.print(session_table(plan))
+    console.print(session_table(plan, today=today))
     if plan.left_out:
         console.print(
             Text("Left out: ", style="bold")
             + Text(", ".join(f"{i.module}/{i.session} ({i.reason})" for i in plan.left_out))
         )
-    console.print(progress_grid(plan_progress(plan, today=clock.today())))
+    progress = plan_progress(plan, today=today)
+    console.print(progress_grid(progress))
+    history = status_history_table(plan)
+    if history is not None:
+        console.print(history)
+    if progress.overdue:
+        console.print(overdue_hint(file))
 
 
 def report_new_plan(result: PlanResult, path: Path | None) -> None:
@@ -258,7 +279,9 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
 def _caseload_notes(entry: CaseloadEntry) -> list[str]:
     assert entry.plan is not None and entry.progress is not None
     progress = entry.progress
-    notes = []
+    notes: list[str] = []
+    if entry.plan.status != "active":
+        notes.append(entry.plan.status)
     if progress.complete:
         notes.append("complete")
     if progress.engagement_concerns:
