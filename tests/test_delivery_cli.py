@@ -241,3 +241,63 @@ def test_show_and_list_give_the_plans_status(cli: Cli, plan_file: Path) -> None:
     assert "paused" in listing
     data = json.loads(cli("plan", "list", str(plan_file.parent), "--json").stdout)
     assert data[0]["status"] == "paused"
+
+
+@pytest.fixture
+def more_needs(workdir: Path) -> Path:
+    answers = workdir / "changes.toml"
+    answers.write_text('needs = ["need-a", "need-b", "need-c"]\n', encoding="utf-8")
+    return answers
+
+
+def test_edit_dry_run_lists_the_changes_and_writes_nothing(
+    cli: Cli, plan_file: Path, library_dir: Path, more_needs: Path
+) -> None:
+    # plan edit --no-input --dry-run: the diff, then nothing written, no lock or temp file.
+    before = plan_file.read_bytes()
+    result = cli(
+        "--library", str(library_dir), "plan", "edit", str(plan_file),
+        "--no-input", "--answers", str(more_needs), "--dry-run",
+    )  # fmt: skip
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Changes:" and lines[-1] == "dry run: nothing was written"
+    assert plan_file.read_bytes() == before
+    assert sorted(p.name for p in plan_file.parent.iterdir()) == ["P-0042.toml", "changes.toml"]
+
+
+def test_edit_keeps_records_times_and_places_and_plans_nothing_in_the_past(
+    cli: Cli, plan_file: Path, library_dir: Path, more_needs: Path
+) -> None:
+    # Recorded outcomes and facilitators stay; a planned session keeps its own time and
+    # place; the sessions planned again start today at the earliest.
+    cli("plan", "record", str(plan_file), "1", "--status", "delivered", "--facilitator", "Cover C")
+    cli("plan", "record", str(plan_file), "2", "--status", "missed", "--absence", "acceptable")
+    cli("plan", "reschedule", str(plan_file), "6", "--time", "14:00", "--place", "Room 9")
+    moved = read_plan(plan_file).sessions[5]
+    cli(
+        "--library", str(library_dir), "plan", "edit", str(plan_file),
+        "--no-input", "--answers", str(more_needs),
+    )  # fmt: skip
+    plan = read_plan(plan_file)
+    assert (plan.sessions[0].facilitators, plan.sessions[1].absence) == (["Cover C"], "acceptable")
+    twin = next(s for s in plan.sessions if (s.module, s.session) == (moved.module, moved.session))
+    assert (twin.time, twin.place) == ("14:00", "Room 9")
+    planned = [s for s in plan.sessions if s.status == "planned"]
+    assert min(s.date for s in planned) >= dt.date(2026, 11, 18)
+
+
+def test_edit_of_a_closed_plan_is_refused(
+    cli: Cli, plan_file: Path, library_dir: Path, more_needs: Path
+) -> None:
+    # A completed plan is not edited until it is active again.
+    cli("plan", "status", str(plan_file), "completed", "--reason", "goals met")
+    before = plan_file.read_bytes()
+    result = cli(
+        "--library", str(library_dir), "plan", "edit", str(plan_file),
+        "--no-input", "--answers", str(more_needs),
+        exit_code=1,
+    )  # fmt: skip
+    assert result.stderr.splitlines()[0] == (
+        "error: the plan is completed: its sessions cannot be edited until it is active again"
+    )
+    assert plan_file.read_bytes() == before

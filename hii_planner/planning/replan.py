@@ -17,12 +17,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hii_planner import clock
 from hii_planner.library.loader import Library
 from hii_planner.planning.answers import request_from
 from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import slots
-from hii_planner.plans.models import Plan, PlannedModule, PlannedSession
+from hii_planner.plans.models import Closure, Plan, PlannedModule, PlannedSession
+from hii_planner.plans.status import refuse_if_closed
 
 KEPT_MODULE_REASON = "kept: it has sessions already recorded"
 # A cancelled session was dropped on purpose, so, like a delivered one, it is not planned again.
@@ -168,13 +170,25 @@ class Replan:
         return self.result.plan
 
 
-def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.datetime) -> Replan:
+def replan(
+    library: Library,
+    plan: Plan,
+    request: PlanRequest,
+    *,
+    now: dt.datetime,
+    today: dt.date | None = None,
+) -> Replan:
     """Rebuild *plan* from the edited *request*, keeping every recorded session as it is.
 
-    Raises the planner's `RequestError` or `PlanningError` when the request cannot be
-    planned, with the same messages as `plan new`.
+    Planned sessions are dated from the first free slot after the last recorded one
+    and not before *today* (default: the real date); a planned session that stays
+    keeps its own time and place. A closed plan (completed, withdrawn, transferred)
+    is refused. Raises the planner's `RequestError` or `PlanningError` when the
+    request cannot be planned, with the same messages as `plan new`.
     """
-    fresh = build_plan(library, request, now=now)
+    refuse_if_closed(plan, "edited")
+    day = today or clock.today()
+    fresh = build_plan(library, request, now=now, today=day)
     recorded = [s.model_copy(deep=True) for s in plan.sessions if s.status != "planned"]
     consumed = Counter((s.module, s.session) for s in recorded if s.status in _CONSUMED)
     missed = {(s.module, s.session) for s in recorded if s.status == "missed"}
@@ -188,9 +202,12 @@ def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.dateti
         remaining.append(session.model_copy(update={"catch_up": key in missed}))
 
     remaining = _started_first(library, remaining, recorded)
+    _keep_times_and_places(plan, remaining)
     schedule = fresh.plan.schedule
     last = max((s.date for s in recorded), default=None)
-    days = slots(schedule, after=last) if last is not None else slots(schedule)
+    # Nothing is planned in the past: the first slot is today at the earliest.
+    after = max(last or dt.date.min, day - dt.timedelta(days=1))
+    days = slots(schedule, after=after)
     for number, session in enumerate(remaining, start=len(recorded) + 1):
         session.number = number
         session.date = next(days)
@@ -202,6 +219,7 @@ def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.dateti
         update={
             "created": plan.created,
             "revision": plan.revision,
+            "status": plan.status,
             "history": [entry.model_copy() for entry in plan.history],
             "modules": _in_delivery_order(_modules(plan, fresh.plan.modules, recorded), sessions),
             "sessions": sessions,
@@ -214,6 +232,19 @@ def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.dateti
         uncovered_needs=fresh.uncovered_needs,
     )
     return Replan(result=result, diff=diff_plans(plan, edited))
+
+
+def _keep_times_and_places(plan: Plan, remaining: list[PlannedSession]) -> None:
+    """Give each remaining session the time and place its planned twin had, if any."""
+    waiting: dict[SessionKey, list[PlannedSession]] = {}
+    for session in plan.sessions:
+        if session.status == "planned":
+            waiting.setdefault((session.module, session.session), []).append(session)
+    for session in remaining:
+        queue = waiting.get((session.module, session.session))
+        if queue:
+            twin = queue.pop(0)
+            session.time, session.place = twin.time, twin.place
 
 
 def _started_first(
@@ -341,8 +372,20 @@ def _details(before: Plan, after: Plan) -> list[str]:
         was, now = old_answers.get(question), new_answers.get(question)
         if was != now:
             found.append(f"screening {question}: {_yes_no(was)} → {_yes_no(now)}")
-    if before.schedule != after.schedule:
+    old, new = before.schedule, after.schedule
+    if (old.start, old.cadence, old.weekdays, old.holidays) != (
+        new.start,
+        new.cadence,
+        new.weekdays,
+        new.holidays,
+    ):
         found.append(f"schedule: {_rhythm(before)} → {_rhythm(after)}")
+    if old.time != new.time:
+        found.append(f"usual time: {old.time or 'all day'} → {new.time or 'all day'}")
+    if old.place != new.place:
+        found.append(f"usual place: {old.place or 'none'} → {new.place or 'none'}")
+    if old.closures != new.closures:
+        found.append(f"closures: {_closures(old.closures)} → {_closures(new.closures)}")
     if before.request.twin_track != after.request.twin_track:
         old_track, new_track = before.request.twin_track, after.request.twin_track
         found.append(f"twin track: {old_track or 'off'} → {new_track or 'off'}")
@@ -357,6 +400,10 @@ def _details(before: Plan, after: Plan) -> list[str]:
             f"{after.library.name} {after.library.version} (the plan now follows this version)"
         )
     return found
+
+
+def _closures(closures: Sequence[Closure]) -> str:
+    return ", ".join(f"{c.start.isoformat()}..{c.end.isoformat()}" for c in closures) or "none"
 
 
 def _listing(names: Sequence[str]) -> str:
