@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import stat
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,16 +16,20 @@ from hypothesis import strategies as st
 from hii_planner import clock
 from hii_planner.errors import DeliveryError, FileAccessError, StalePlanError
 from hii_planner.library.loader import Library
-from hii_planner.plans.calendar import holiday_name
+from hii_planner.plans.amend import amend_session
+from hii_planner.plans.calendar import closure_on, holiday_name
+from hii_planner.plans.closures import add_closure
 from hii_planner.plans.delivery import (
     record_in_file,
     record_session,
     reschedule_in_file,
+    reschedule_overdue,
     reschedule_session,
 )
 from hii_planner.plans.models import Plan
 from hii_planner.plans.ordering_rules import library_dependencies
-from hii_planner.plans.planfile import read_plan, update_plan, write_plan
+from hii_planner.plans.planfile import dumps_plan, read_plan, update_plan, write_plan
+from hii_planner.plans.status import change_status
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import dates, delivery_library, new_plan
 
@@ -437,12 +442,45 @@ def test_refused_reschedules_say_why(plan: Plan, number: int, day: dt.date, mess
 
 _ACTIONS = st.lists(
     st.tuples(
-        st.sampled_from(["delivered", "missed", "cancelled", "reschedule", "cascade"]),
+        st.sampled_from(
+            [
+                "delivered",
+                "missed",
+                "cancelled",
+                "reschedule",
+                "cascade",
+                "overdue",
+                "amend-delivered",
+                "amend-missed",
+                "closure",
+                "pause",
+                "resume",
+                "complete",
+            ]
+        ),
         st.integers(min_value=1, max_value=14),
         st.integers(min_value=0, max_value=60),
     ),
     max_size=12,
 )
+
+
+def _act(plan: Plan, action: str, number: int, offset: int, today: dt.date) -> None:
+    day = today + dt.timedelta(days=offset)
+    if action in ("reschedule", "cascade"):
+        reschedule_session(plan, number, date=day, today=today, cascade=action == "cascade")
+    elif action == "overdue":
+        reschedule_overdue(plan, today=today)
+    elif action.startswith("amend-"):
+        status = action.removeprefix("amend-")
+        amend_session(plan, number, status=status, why="fuzz", today=today)  # type: ignore[arg-type]
+    elif action == "closure":
+        add_closure(plan, day, day + dt.timedelta(days=number), reason="fuzz")
+    elif action in ("pause", "resume", "complete"):
+        status = {"pause": "paused", "resume": "active", "complete": "completed"}[action]
+        change_status(plan, status, reason="fuzz", today=today)  # type: ignore[arg-type]
+    else:
+        record_session(plan, number, status=action, today=today)  # type: ignore[arg-type]
 
 
 @settings(
@@ -452,35 +490,33 @@ _ACTIONS = st.lists(
 def test_delivery_invariants_hold_for_any_sequence_of_commands(
     library: Library, actions: list[tuple[str, int, int]]
 ) -> None:
-    # Whatever is recorded or moved: numbers stay 1..n, recorded sessions never move
-    # or disappear, every missed session has a catch-up, moved sessions avoid holidays.
+    # Whatever is recorded, amended, moved, closed or paused: numbers stay 1..n in date
+    # order, recorded sessions never move or disappear unless amended, nothing planned
+    # lands on a holiday or in a closure after a move, and the plan always writes and
+    # reads back.
     plan = new_plan(library, start=MON_2_NOV)
-    today = dt.date(2027, 6, 1)
+    today = dt.date(2026, 12, 1)
     for action, number, offset in actions:
-        recorded = {
-            id(s): (s.number, s.date, s.status) for s in plan.sessions if s.status != "planned"
-        }
-        before = {id(s) for s in plan.sessions}
+        recorded = {id(s): (s.date, s.status) for s in plan.sessions if s.status != "planned"}
         try:
-            if action in ("reschedule", "cascade"):
-                day = today + dt.timedelta(days=offset)
-                reschedule_session(plan, number, date=day, today=today, cascade=action == "cascade")
-            else:
-                record_session(plan, number, status=action, today=today)  # type: ignore[arg-type]
+            _act(plan, action, number, offset, today)
         except DeliveryError:
             continue
         assert [s.number for s in plan.sessions] == list(range(1, len(plan.sessions) + 1))
-        assert before <= {id(s) for s in plan.sessions}
-        for session in plan.sessions:
-            if id(session) in recorded:
-                _, day, status = recorded[id(session)]
+        assert [s.date for s in plan.sessions] == sorted(s.date for s in plan.sessions)
+        present = {id(s): s for s in plan.sessions}
+        for key, (day, status) in recorded.items():
+            session = present.get(key)
+            assert session is not None, "a recorded session disappeared"
+            if not action.startswith("amend-") and not (
+                action == "resume" and status == "cancelled"
+            ):
                 assert (session.date, session.status) == (day, status)
-        if action in ("missed", "cascade"):
-            moved = [s for s in plan.sessions if s.status == "planned" and s.number > number]
+        if action in ("missed", "cascade", "overdue", "closure", "amend-missed"):
+            moved = [s for s in plan.sessions if s.status == "planned" and s.date >= today]
             assert all(holiday_name("england-and-wales", s.date) is None for s in moved)
-    missed = [s for s in plan.sessions if s.status == "missed"]
-    catch_ups = [s for s in plan.sessions if s.catch_up]
-    assert len(catch_ups) == len(missed)
+            assert all(closure_on(plan.schedule, s.date) is None for s in moved)
+        assert Plan.model_validate(tomllib.loads(dumps_plan(plan))) == plan
 
 
 # --- the plan file ---------------------------------------------------------------------
