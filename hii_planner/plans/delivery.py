@@ -34,9 +34,6 @@ CancelledByChoice = Literal["participant", "service"]
 
 _DAY = dt.timedelta(days=1)
 
-# Kept for callers of the earlier API: a change is what a delivery command reports.
-DeliveryOutcome = Change
-
 
 def find_session(plan: Plan, number: int) -> PlannedSession:
     """Session *number* of *plan*; an unknown number names the plan's range."""

@@ -19,7 +19,6 @@ from hii_planner.wording import hours, schedule_sentence
 
 if TYPE_CHECKING:
     from hii_planner.plans.caseload import CaseloadEntry
-    from hii_planner.plans.delivery import DeliveryOutcome
     from hii_planner.plans.progress import Progress
 
 _STATUS_STYLE = {
@@ -223,24 +222,6 @@ def module_grid(progress: Progress) -> Table:
         mark = Text("✓", style="green") if module.complete else Text("·", style="dim")
         grid.add_row(mark, module.title, f"{module.delivered}/{module.total}")
     return grid
-
-
-def report_delivery(plan: Plan, outcome: DeliveryOutcome, *, today: dt.date) -> None:
-    """After `plan record` or `plan reschedule`: what changed and what comes next (stderr)."""
-    from hii_planner.plans.progress import plan_progress
-
-    console = stderr_console()
-    for warning in outcome.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(warning))
-    console.print(Text("✓ ", style="bold green") + Text(outcome.summary))
-    progress = plan_progress(plan, today=today)
-    following = progress.next_session
-    line = f"{progress.delivered} of {progress.total} delivered · next: " + (
-        _session_line(following) if following else "nothing planned"
-    )
-    if progress.overdue:
-        line += f" · {len(progress.overdue)} overdue"
-    console.print(Text("  " + line))
 
 
 def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
