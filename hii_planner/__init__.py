@@ -97,11 +97,23 @@ if TYPE_CHECKING:
     from hii_planner.planning.request import (
         ScheduleRequest as ScheduleRequest,
     )
+    from hii_planner.plans.amend import (
+        amend_in_file as amend_in_file,
+    )
     from hii_planner.plans.caseload import (
         CaseloadEntry as CaseloadEntry,
     )
     from hii_planner.plans.caseload import (
         read_caseload as read_caseload,
+    )
+    from hii_planner.plans.changes import (
+        Applied as Applied,
+    )
+    from hii_planner.plans.changes import (
+        Change as Change,
+    )
+    from hii_planner.plans.changes import (
+        apply_in_file as apply_in_file,
     )
     from hii_planner.plans.check import (
         PlanCheck as PlanCheck,
@@ -115,8 +127,8 @@ if TYPE_CHECKING:
     from hii_planner.plans.check import (
         library_mismatch as library_mismatch,
     )
-    from hii_planner.plans.delivery import (
-        DeliveryOutcome as DeliveryOutcome,
+    from hii_planner.plans.closures import (
+        add_closure as add_closure,
     )
     from hii_planner.plans.delivery import (
         record_in_file as record_in_file,
@@ -126,6 +138,9 @@ if TYPE_CHECKING:
     )
     from hii_planner.plans.delivery import (
         reschedule_in_file as reschedule_in_file,
+    )
+    from hii_planner.plans.delivery import (
+        reschedule_overdue as reschedule_overdue,
     )
     from hii_planner.plans.delivery import (
         reschedule_session as reschedule_session,
@@ -166,6 +181,9 @@ if TYPE_CHECKING:
     from hii_planner.plans.reasons import (
         Reason as Reason,
     )
+    from hii_planner.plans.status import (
+        change_status as change_status,
+    )
 
 _HOMES: dict[str, str] = {
     "HiiPlannerError": "hii_planner.errors",
@@ -195,7 +213,13 @@ _HOMES: dict[str, str] = {
     "check_plan": "hii_planner.plans.check",
     "library_drift": "hii_planner.plans.check",
     "library_mismatch": "hii_planner.plans.check",
-    "DeliveryOutcome": "hii_planner.plans.delivery",
+    "amend_in_file": "hii_planner.plans.amend",
+    "Applied": "hii_planner.plans.changes",
+    "Change": "hii_planner.plans.changes",
+    "apply_in_file": "hii_planner.plans.changes",
+    "add_closure": "hii_planner.plans.closures",
+    "reschedule_overdue": "hii_planner.plans.delivery",
+    "change_status": "hii_planner.plans.status",
     "record_in_file": "hii_planner.plans.delivery",
     "record_session": "hii_planner.plans.delivery",
     "reschedule_in_file": "hii_planner.plans.delivery",

@@ -14,6 +14,10 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 HolidayCalendar = Literal["england-and-wales", "scotland", "northern-ireland", "none"]
 SessionStatus = Literal["planned", "delivered", "missed", "cancelled"]
 RecordedStatus = Literal["delivered", "missed", "cancelled"]
+AbsenceChoice = Literal["acceptable", "unacceptable"]
+"""What `--absence` takes: an absence is stated as acceptable or unacceptable."""
+CancelledByChoice = Literal["participant", "service"]
+"""What `--by` takes; closures and closing a plan cancel sessions themselves."""
 SessionKind = Literal["session", "review"]
 PlanStatus = Literal["active", "paused", "completed", "withdrawn", "transferred"]
 Absence = Literal["acceptable", "unacceptable", ""]

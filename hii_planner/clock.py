@@ -1,4 +1,9 @@
-"""The current time, frozen by SOURCE_DATE_EPOCH for reproducible plan files."""
+"""The clock: stamps for files (frozen by SOURCE_DATE_EPOCH) and the real date of today.
+
+SOURCE_DATE_EPOCH makes written files reproducible; it never decides what is
+"past", "future" or "overdue", which are judged by the real date (`today`).
+Tests freeze `today` by replacing this function: it is the one seam.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import os
 
 
 def now() -> dt.datetime:
-    """Now in UTC to the second, or SOURCE_DATE_EPOCH when it is set."""
+    """Now in UTC to the second, or SOURCE_DATE_EPOCH when it is set (for time stamps)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         try:
@@ -23,5 +28,5 @@ def now() -> dt.datetime:
 
 
 def today() -> dt.date:
-    """Today's date (UTC), consistent with `now`."""
-    return now().date()
+    """Today's real date (UK sessions, so the local date), whatever SOURCE_DATE_EPOCH says."""
+    return dt.date.today()

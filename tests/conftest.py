@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -11,6 +12,7 @@ import tomli_w
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
+from hii_planner import clock
 from hii_planner.cli.app import app
 from tests.error_corpus import unwanted
 
@@ -19,6 +21,7 @@ settings.register_profile("hii", deadline=None, max_examples=60)
 settings.load_profile("hii")
 
 FROZEN_EPOCH = "1795000000"  # 2026-11-18T11:06:40Z, a Wednesday
+FROZEN_TODAY = dt.date(2026, 11, 18)  # "today" for overdue, past and future: the same Wednesday
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +37,8 @@ def isolated_environment(
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FROZEN_EPOCH)
+    # The one seam for "today": the real date otherwise decides what is overdue.
+    monkeypatch.setattr(clock, "today", lambda: FROZEN_TODAY)
 
 
 def session(session_id: str = "one", **fields: Any) -> dict[str, Any]:

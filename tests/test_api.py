@@ -65,10 +65,11 @@ def test_plan_from_python_end_to_end(tmp_path: Path) -> None:
     request = request_from({"participant": "P-0042", "needs": [need], "schedule": {"start": start}})
     result = build_plan(library, request, now=clock.now())
     path = save_new_plan(result.plan, tmp_path / "P-0042.toml")
-    plan, outcome = record_in_file(
+    applied = record_in_file(
         path, 1, status="delivered", date=None, note="", not_engaged=False, now=clock.now()
     )
-    assert outcome.summary.startswith("session 1 delivered")
+    plan = applied.plan
+    assert applied.change.summary.startswith("session 1 delivered")
     assert read_plan(path).sessions[0].status == "delivered"
     assert plan_progress(plan, today=clock.today()).delivered == 1
     addressing = next(m for m in plan.modules if Reason.need(need) in m.reasons)

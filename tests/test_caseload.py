@@ -86,6 +86,7 @@ def test_json_lists_the_readable_plans_with_the_contract_fields(caseload: Path) 
     assert found[0] == {
         "file": str(caseload / "P-0001.toml"),
         "reference": "P-0001",
+        "status": "active",
         "delivered": 0,
         "total": 8,
         "next_date": "2026-11-23",

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import stat
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,20 @@ from hypothesis import strategies as st
 from hii_planner import clock
 from hii_planner.errors import DeliveryError, FileAccessError, StalePlanError
 from hii_planner.library.loader import Library
-from hii_planner.plans.calendar import holiday_name
+from hii_planner.plans.amend import amend_session
+from hii_planner.plans.calendar import closure_on, holiday_name
+from hii_planner.plans.closures import add_closure
 from hii_planner.plans.delivery import (
     record_in_file,
     record_session,
     reschedule_in_file,
+    reschedule_overdue,
     reschedule_session,
 )
 from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, update_plan, write_plan
+from hii_planner.plans.ordering_rules import library_dependencies
+from hii_planner.plans.planfile import dumps_plan, read_plan, update_plan, write_plan
+from hii_planner.plans.status import change_status
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import dates, delivery_library, new_plan
 
@@ -127,35 +133,85 @@ def test_missed_across_easter_keeps_the_rhythm_of_a_friday_plan(library: Library
 
 def test_missed_leaves_recorded_sessions_where_they_are(plan: Plan) -> None:
     # Delivered, missed and cancelled sessions never move; only planned ones do,
-    # and a moved session never lands on a recorded session's day.
-    record_session(plan, 5, status="delivered", today=TODAY, date=dt.date(2026, 11, 10))
+    # a moved session never lands on a recorded session's day, and numbers follow dates.
+    outcome = record_session(plan, 5, status="delivered", today=TODAY, date=dt.date(2026, 11, 10))
+    assert outcome.summary == "session 5 delivered (2026-11-10), now session 3"
     record_session(plan, 6, status="cancelled", today=TODAY)
-    outcome = record_session(plan, 3, status="missed", today=TODAY)
+    outcome = record_session(plan, 4, status="missed", today=TODAY)
     assert outcome.summary.endswith("; 3 sessions moved")
-    assert [(s.number, s.status, s.catch_up, s.date.isoformat()) for s in plan.sessions] == [
-        (1, "planned", False, "2026-11-02"),
-        (2, "planned", False, "2026-11-09"),
-        (3, "missed", False, "2026-11-16"),
-        (4, "planned", True, "2026-11-23"),
-        (5, "planned", False, "2026-11-30"),
-        (6, "delivered", False, "2026-11-10"),
-        (7, "cancelled", False, "2026-12-07"),
-        (8, "planned", False, "2026-12-21"),
-        (9, "planned", False, "2027-01-04"),
+    assert [
+        (s.number, s.session, s.status, s.catch_up, s.date.isoformat()) for s in plan.sessions
+    ] == [
+        (1, "s1", "planned", False, "2026-11-02"),
+        (2, "s2", "planned", False, "2026-11-09"),
+        (3, "s3", "delivered", False, "2026-11-10"),
+        (4, "s1", "missed", False, "2026-11-16"),
+        (5, "s1", "planned", True, "2026-11-23"),
+        (6, "s2", "planned", False, "2026-11-30"),
+        (7, "s1", "cancelled", False, "2026-12-07"),
+        (8, "s2", "planned", False, "2026-12-21"),
+        (9, "s1", "planned", False, "2027-01-04"),
     ]
 
 
 def test_a_missed_catch_up_gets_its_own_catch_up(plan: Plan) -> None:
-    # A catch-up that is missed too is made up by another catch-up.
+    # A catch-up that is missed too is made up by another catch-up, later again.
     record_session(plan, 1, status="missed", today=TODAY)
-    record_session(plan, 2, status="missed", today=TODAY)
-    assert [(s.session, s.status, s.catch_up) for s in plan.sessions[:4]] == [
-        ("s1", "missed", False),
+    assert [(s.session, s.catch_up, s.date.isoformat()) for s in plan.sessions[3:5]] == [
+        ("s1", True, "2026-11-23"),
+        ("s2", False, "2026-11-30"),
+    ]
+    record_session(plan, 4, status="missed", today=dt.date(2026, 11, 23))
+    assert [(s.session, s.status, s.catch_up) for s in plan.sessions[3:5]] == [
         ("s1", "missed", True),
         ("s1", "planned", True),
-        ("s2", "planned", False),
     ]
-    assert dates(plan)[:4] == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
+    assert dates(plan)[3:5] == ["2026-11-23", "2026-11-30"]
+
+
+def test_catch_ups_queue_in_the_order_sessions_were_missed(plan: Plan) -> None:
+    # Two misses recorded late: the second catch-up comes after the first.
+    record_session(plan, 1, status="missed", today=TODAY)
+    outcome = record_session(plan, 2, status="missed", today=TODAY)
+    assert outcome.summary == (
+        "session 2 missed (2026-11-09); catch-up added as session 5 (2026-11-30); 5 sessions moved"
+    )
+    catch_ups = [(s.number, s.session, s.date.isoformat()) for s in plan.sessions if s.catch_up]
+    assert catch_ups == [(4, "s1", "2026-11-23"), (5, "s2", "2026-11-30")]
+
+
+def test_a_late_recording_puts_the_catch_up_in_the_future_and_numbers_follow_dates(
+    library: Library,
+) -> None:
+    # A session missed eight weeks ago is recorded today: the catch-up is not in the
+    # past, and it is numbered after every session dated before it (#12 item 12).
+    plan = new_plan(library, start=dt.date(2026, 9, 21))
+    today = dt.date(2026, 11, 18)
+    for number in range(2, 9):
+        record_session(plan, number, status="delivered", today=today)
+    outcome = record_session(plan, 1, status="missed", today=today)
+    catch_up = next(s for s in plan.sessions if s.catch_up)
+    assert catch_up.date == dt.date(2026, 11, 23)
+    assert catch_up.number == 9
+    assert outcome.summary == (
+        "session 1 missed (2026-09-21); catch-up added as session 9 (2026-11-23); 0 sessions moved"
+    )
+    assert [s.date for s in plan.sessions] == sorted(s.date for s in plan.sessions)
+    assert [s.number for s in plan.sessions] == list(range(1, 10))
+
+
+def test_deliver_two_and_three_then_miss_one_numbers_the_catch_up_after_them(plan: Plan) -> None:
+    # #12 item 12: the catch-up is never numbered before sessions dated earlier.
+    record_session(plan, 2, status="delivered", today=TODAY)
+    record_session(plan, 3, status="delivered", today=TODAY)
+    record_session(plan, 1, status="missed", today=TODAY)
+    assert [(s.number, s.status, s.catch_up, s.date.isoformat()) for s in plan.sessions[:5]] == [
+        (1, "missed", False, "2026-11-02"),
+        (2, "delivered", False, "2026-11-09"),
+        (3, "delivered", False, "2026-11-16"),
+        (4, "planned", True, "2026-11-23"),
+        (5, "planned", False, "2026-11-30"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -227,7 +283,7 @@ def test_recording_a_recorded_session_again_is_refused(plan: Plan) -> None:
     assert str(raised.value) == (
         "session 1 is already recorded as delivered (2026-11-02); nothing was changed"
     )
-    assert raised.value.hint is not None and "plan file" in raised.value.hint
+    assert raised.value.hint is not None and "plan amend FILE 1 --why" in raised.value.hint
 
 
 def test_an_empty_plan_says_it_has_no_sessions(plan: Plan) -> None:
@@ -252,19 +308,20 @@ def test_reschedule_cascade_moves_later_planned_sessions_to_the_following_slots(
     plan: Plan,
 ) -> None:
     # With --cascade the later planned sessions take the slots after the new date,
-    # skipping Boxing Day (observed); a delivered later session stays put.
-    record_session(plan, 6, status="delivered", today=TODAY, date=dt.date(2026, 11, 17))
+    # skipping Boxing Day (observed); a delivered session stays put.
+    record_session(plan, 3, status="delivered", today=TODAY, date=dt.date(2026, 11, 17))
     outcome = reschedule_session(plan, 4, date=dt.date(2026, 12, 9), today=TODAY, cascade=True)
     assert (
-        outcome.summary == "session 4 moved from 2026-11-23 to 2026-12-09; 3 later sessions moved"
+        outcome.summary == "session 4 moved from 2026-11-23 to 2026-12-09; 4 later sessions moved"
     )
     assert dates(plan) == [
-        *ORIGINAL[:3],
+        *ORIGINAL[:2],
+        "2026-11-17",  # delivered: never moved
         "2026-12-09",  # a Wednesday, as asked
         "2026-12-14",
-        "2026-11-17",  # delivered: never moved
         "2026-12-21",
         "2027-01-04",
+        "2027-01-11",
     ]
     assert outcome.warnings == ()
 
@@ -291,14 +348,54 @@ def test_reschedule_onto_a_public_holiday_is_allowed_with_a_warning(plan: Plan) 
     assert plan.sessions[7].date == dt.date(2026, 12, 28)
 
 
-def test_reschedule_out_of_order_warns_and_suggests_cascade(plan: Plan) -> None:
-    # Moving a session past the next one keeps the numbers but says the order changed.
-    outcome = reschedule_session(plan, 4, date=dt.date(2026, 12, 7), today=TODAY)
-    assert outcome.warnings == (
-        "session 6 is on the same day",
-        "session 4 now comes after session 5 (2026-11-30); "
-        "pass --cascade to move the later sessions too",
-    )
+@pytest.mark.parametrize(
+    ("number", "day", "with_library", "message"),
+    [
+        pytest.param(
+            4,
+            dt.date(2026, 12, 7),
+            False,
+            "moving session 4 to 2026-12-07 would put session 5 (middle/s3, 2026-11-30) "
+            "before session 4 (middle/s2, 2026-12-07): an earlier session of the same module",
+            id="past-a-later-session-of-its-module",
+        ),
+        pytest.param(
+            7,
+            dt.date(2026, 12, 2),
+            False,
+            "moving session 7 to 2026-12-02 would put session 7 (other/s2, 2026-12-02) "
+            "before session 6 (other/s1, 2026-12-07): an earlier session of the same module",
+            id="before-an-earlier-session-of-its-module",
+        ),
+        pytest.param(
+            2,
+            dt.date(2026, 11, 25),
+            True,
+            "moving session 2 to 2026-11-25 would put session 3 (middle/s1, 2026-11-16) "
+            "before session 2 (intro/s2, 2026-11-25): middle requires intro",
+            id="past-a-module-that-requires-it",
+        ),
+    ],
+)
+def test_reschedule_out_of_order_is_refused_naming_both_sessions_and_the_rule(
+    plan: Plan, library: Library, number: int, day: dt.date, with_library: bool, message: str
+) -> None:
+    # Order holds: a move that puts a session before one it depends on is refused.
+    before = plan.model_copy(deep=True)
+    rules = library_dependencies(library) if with_library else None
+    with pytest.raises(DeliveryError) as raised:
+        reschedule_session(plan, number, date=day, today=TODAY, dependencies=rules)
+    assert str(raised.value) == message
+    assert raised.value.hint is not None and "--cascade" in raised.value.hint
+    assert plan == before
+
+
+def test_reschedule_past_an_unrelated_session_renumbers_by_date(plan: Plan) -> None:
+    # Moving a session past one it does not depend on is fine; numbers follow the dates.
+    outcome = reschedule_session(plan, 5, date=dt.date(2026, 12, 8), today=TODAY)
+    assert outcome.summary == "session 5 moved from 2026-11-30 to 2026-12-08, now session 6"
+    assert [s.number for s in plan.sessions] == list(range(1, 9))
+    assert [s.date for s in plan.sessions] == sorted(s.date for s in plan.sessions)
 
 
 @pytest.mark.parametrize(
@@ -345,12 +442,45 @@ def test_refused_reschedules_say_why(plan: Plan, number: int, day: dt.date, mess
 
 _ACTIONS = st.lists(
     st.tuples(
-        st.sampled_from(["delivered", "missed", "cancelled", "reschedule", "cascade"]),
+        st.sampled_from(
+            [
+                "delivered",
+                "missed",
+                "cancelled",
+                "reschedule",
+                "cascade",
+                "overdue",
+                "amend-delivered",
+                "amend-missed",
+                "closure",
+                "pause",
+                "resume",
+                "complete",
+            ]
+        ),
         st.integers(min_value=1, max_value=14),
         st.integers(min_value=0, max_value=60),
     ),
     max_size=12,
 )
+
+
+def _act(plan: Plan, action: str, number: int, offset: int, today: dt.date) -> None:
+    day = today + dt.timedelta(days=offset)
+    if action in ("reschedule", "cascade"):
+        reschedule_session(plan, number, date=day, today=today, cascade=action == "cascade")
+    elif action == "overdue":
+        reschedule_overdue(plan, today=today)
+    elif action.startswith("amend-"):
+        status = action.removeprefix("amend-")
+        amend_session(plan, number, status=status, why="fuzz", today=today)  # type: ignore[arg-type]
+    elif action == "closure":
+        add_closure(plan, day, day + dt.timedelta(days=number), reason="fuzz")
+    elif action in ("pause", "resume", "complete"):
+        status = {"pause": "paused", "resume": "active", "complete": "completed"}[action]
+        change_status(plan, status, reason="fuzz", today=today)  # type: ignore[arg-type]
+    else:
+        record_session(plan, number, status=action, today=today)  # type: ignore[arg-type]
 
 
 @settings(
@@ -360,35 +490,33 @@ _ACTIONS = st.lists(
 def test_delivery_invariants_hold_for_any_sequence_of_commands(
     library: Library, actions: list[tuple[str, int, int]]
 ) -> None:
-    # Whatever is recorded or moved: numbers stay 1..n, recorded sessions never move
-    # or disappear, every missed session has a catch-up, moved sessions avoid holidays.
+    # Whatever is recorded, amended, moved, closed or paused: numbers stay 1..n in date
+    # order, recorded sessions never move or disappear unless amended, nothing planned
+    # lands on a holiday or in a closure after a move, and the plan always writes and
+    # reads back.
     plan = new_plan(library, start=MON_2_NOV)
-    today = dt.date(2027, 6, 1)
+    today = dt.date(2026, 12, 1)
     for action, number, offset in actions:
-        recorded = {
-            id(s): (s.number, s.date, s.status) for s in plan.sessions if s.status != "planned"
-        }
-        before = {id(s) for s in plan.sessions}
+        recorded = {id(s): (s.date, s.status) for s in plan.sessions if s.status != "planned"}
         try:
-            if action in ("reschedule", "cascade"):
-                day = today + dt.timedelta(days=offset)
-                reschedule_session(plan, number, date=day, today=today, cascade=action == "cascade")
-            else:
-                record_session(plan, number, status=action, today=today)  # type: ignore[arg-type]
+            _act(plan, action, number, offset, today)
         except DeliveryError:
             continue
         assert [s.number for s in plan.sessions] == list(range(1, len(plan.sessions) + 1))
-        assert before <= {id(s) for s in plan.sessions}
-        for session in plan.sessions:
-            if id(session) in recorded:
-                _, day, status = recorded[id(session)]
+        assert [s.date for s in plan.sessions] == sorted(s.date for s in plan.sessions)
+        present = {id(s): s for s in plan.sessions}
+        for key, (day, status) in recorded.items():
+            session = present.get(key)
+            assert session is not None, "a recorded session disappeared"
+            if not action.startswith("amend-") and not (
+                action == "resume" and status == "cancelled"
+            ):
                 assert (session.date, session.status) == (day, status)
-        if action in ("missed", "cascade"):
-            moved = [s for s in plan.sessions if s.status == "planned" and s.number > number]
+        if action in ("missed", "cascade", "overdue", "closure", "amend-missed"):
+            moved = [s for s in plan.sessions if s.status == "planned" and s.date >= today]
             assert all(holiday_name("england-and-wales", s.date) is None for s in moved)
-    missed = [s for s in plan.sessions if s.status == "missed"]
-    catch_ups = [s for s in plan.sessions if s.catch_up]
-    assert len(catch_ups) == len(missed)
+            assert all(closure_on(plan.schedule, s.date) is None for s in moved)
+        assert Plan.model_validate(tomllib.loads(dumps_plan(plan))) == plan
 
 
 # --- the plan file ---------------------------------------------------------------------
@@ -405,7 +533,8 @@ def plan_file(plan: Plan, tmp_path: Path) -> Path:
 def test_each_write_bumps_the_revision_appends_history_and_stays_private(plan_file: Path) -> None:
     # Every record: revision + 1, one [[history]] entry with the summary, mode 0600.
     record_in_file(plan_file, 1, status="delivered", now=clock.now())
-    plan, outcome = record_in_file(plan_file, 3, status="missed", now=clock.now())
+    applied = record_in_file(plan_file, 3, status="missed", now=clock.now())
+    plan, outcome = applied.plan, applied.change
     reschedule_in_file(plan_file, 9, date=dt.date(2027, 1, 6), now=clock.now())
     saved = read_plan(plan_file)
     assert saved.revision == 4
@@ -447,16 +576,16 @@ def test_a_record_whose_session_moved_meanwhile_is_refused(
 ) -> None:
     # Another command inserted a catch-up between our read and our write: session 4 is
     # now a different session, so recording it would record the wrong one.
-    from hii_planner.plans import delivery, planfile
+    from hii_planner.plans import changes, planfile
 
     real_update = planfile.update_plan
 
     def someone_else_first(*args: object, **kwargs: object) -> Plan:
-        monkeypatch.setattr(delivery, "update_plan", real_update)
+        monkeypatch.setattr(changes, "update_plan", real_update)
         record_in_file(plan_file, 3, status="missed", now=clock.now())
         return real_update(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(delivery, "update_plan", someone_else_first)
+    monkeypatch.setattr(changes, "update_plan", someone_else_first)
     with pytest.raises(StalePlanError) as raised:
         record_in_file(plan_file, 4, status="cancelled", now=clock.now())
     assert str(raised.value) == (
@@ -475,16 +604,16 @@ def test_a_record_of_an_unaffected_session_lands_after_another_write(
     plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Another command recorded a different session meanwhile: ours still applies.
-    from hii_planner.plans import delivery, planfile
+    from hii_planner.plans import changes, planfile
 
     real_update = planfile.update_plan
 
     def someone_else_first(*args: object, **kwargs: object) -> Plan:
-        monkeypatch.setattr(delivery, "update_plan", real_update)
+        monkeypatch.setattr(changes, "update_plan", real_update)
         record_in_file(plan_file, 1, status="delivered", now=clock.now())
         return real_update(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(delivery, "update_plan", someone_else_first)
+    monkeypatch.setattr(changes, "update_plan", someone_else_first)
     record_in_file(plan_file, 2, status="delivered", now=clock.now())
     saved = read_plan(plan_file)
     assert (saved.revision, saved.sessions[0].status, saved.sessions[1].status) == (

@@ -231,3 +231,23 @@ def test_missed_and_cancelled_sessions_are_skipped_unless_asked_for(
         sessions=[2],
     )
     assert [p.name for p in again.files] == ["02-no-handout-participant.md"]
+
+
+def test_places_never_reach_participant_handouts(
+    cli: Cli, library: Library, tmp_path: Path
+) -> None:
+    # The usual place and a session's own place are facilitator-facing only.
+    plan = plan_for(library)
+    plan.schedule.place = "Interview room 2, HMP Example"
+    plan.sessions[0].place = "Visits hall B"
+    path = tmp_path / "placed" / "P-0042.toml"
+    path.parent.mkdir()
+    write_plan(path, plan)
+    cli(
+        "--library", str(library.path), "handouts", str(path),
+        "--format", "markdown", "--audience", "participant",
+    )  # fmt: skip
+    folder = path.parent / "P-0042-handouts"
+    texts = [p.read_text(encoding="utf-8") for p in folder.iterdir()]
+    assert texts
+    assert not any("Interview room" in t or "Visits hall" in t for t in texts)

@@ -196,7 +196,8 @@ def test_reschedule_of_a_recorded_session_is_refused(cli: Cli, plan_file: Path) 
     )  # fmt: skip
     assert result.stderr.splitlines() == [
         "error: session 1 was delivered on 2026-11-02; only planned sessions can be moved",
-        "hint: delivered, missed and cancelled sessions stay where they are",
+        "hint: delivered, missed and cancelled sessions stay where they are; "
+        "to correct one, use `hii-planner plan amend FILE 1 --why TEXT`",
     ]
 
 

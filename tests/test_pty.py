@@ -76,6 +76,9 @@ def test_plan_new_in_a_terminal_from_start_to_a_saved_plan(
     answer(child, "How often?", "\r")
     answer(child, "On which day?", "\r")
     answer(child, "Skip the public holidays of", "\r")
+    answer(child, "Usual start time", "10:00\r")
+    answer(child, "Usual place", "\r")
+    answer(child, "Closures", "\r")
     answer(child, "What now?", "\r")
     child.expect(r"wrote (P-[A-Z0-9]{4})\.toml")
     reference = child.match.group(1)
@@ -111,6 +114,9 @@ def test_ctrl_c_in_a_terminal_then_resume(make_library: LibraryFactory, tmp_path
         "How often?",
         "On which day?",
         "Skip the public holidays of",
+        "Usual start time",
+        "Usual place",
+        "Closures",
         "What now?",
     ):
         answer(child, prompt, "\r")

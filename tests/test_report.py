@@ -47,7 +47,9 @@ def plan(library: Library) -> Plan:
         (7, "cancelled", {"note": "Room unavailable."}),  # session 8 stays planned
         (9, "delivered", {}),
     ]:
-        record_session(plan, number, status=status, today=TODAY, **options)  # type: ignore[arg-type]
+        # Recorded on the day it took place, as facilitators do.
+        on_the_day = options.get("date") or plan.sessions[number - 1].date  # type: ignore[attr-defined]
+        record_session(plan, number, status=status, today=on_the_day, **options)  # type: ignore[arg-type]
     return plan
 
 

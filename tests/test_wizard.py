@@ -14,7 +14,7 @@ from hii_planner.errors import InterruptedByUser, PlanningError
 from hii_planner.library.loader import load_library
 from hii_planner.planning.answers import request_from
 from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
+from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
 from hii_planner.plans.planfile import dumps_plan
 from hii_planner.wizard.drafts import NEW_PLAN, DraftStore
 from tests.conftest import Cli, LibraryFactory, module
@@ -34,8 +34,8 @@ from tests.wizard_driver import (
 DEFAULT_SCHEDULE = ScheduleRequest(
     start=dt.date(2026, 11, 19), cadence="weekly", weekdays=["thu"], holidays="england-and-wales"
 )
-# Schedule: start, cadence, weekday, holidays.
-SCHEDULE_DEFAULTS = [ENTER] * 4
+# Schedule: start, cadence, weekday, holidays, time, place, closures.
+SCHEDULE_DEFAULTS = [ENTER] * 7
 
 
 def flat(text: str) -> str:
@@ -102,6 +102,10 @@ def test_a_tailored_path_through_every_step(make_library: LibraryFactory) -> Non
         DOWN + ENTER,  # twice a week: Monday and Thursday ticked
         down(2) + SPACE + DOWN + SPACE + ENTER,  # Monday and Wednesday
         DOWN + ENTER,  # Scotland
+        retype("9:5"),  # not a time: the prompt stays open
+        retype("10:30"),  # usual time
+        retype("Interview room 2"),  # usual place
+        retype("2027-01-11..2027-01-17, 2027-02-15..2027-02-19"),  # closures
         ENTER,  # save
     ]
     run = plan_new(library, keys)
@@ -121,6 +125,12 @@ def test_a_tailored_path_through_every_step(make_library: LibraryFactory) -> Non
             cadence="twice-weekly",
             weekdays=["mon", "wed"],
             holidays="scotland",
+            time="10:30",
+            place="Interview room 2",
+            closures=[
+                ClosureRequest(start=dt.date(2027, 1, 11), end=dt.date(2027, 1, 17)),
+                ClosureRequest(start=dt.date(2027, 2, 15), end=dt.date(2027, 2, 19)),
+            ],
         ),
     )
     assert dumps_plan(result.plan) == dumps_plan(
@@ -223,7 +233,7 @@ def test_a_typed_answer_is_checked_before_it_is_accepted(make_library: LibraryFa
         *[ENTER] * 5,
         retype("2027-02-30"),
         retype("2027-03-01"),
-        *[ENTER] * 3,
+        *[ENTER] * 6,
         ENTER,
     ]
     run = plan_new(library, keys)

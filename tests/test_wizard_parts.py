@@ -308,3 +308,57 @@ def test_twin_track_offers_only_marked_tracks(make_library: LibraryFactory) -> N
     assert offered(LIBRARY_INFO, "unmarked") == ["main", "faith"]
     marked = [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith", "twin": True}]
     assert offered({**LIBRARY_INFO, "tracks": marked}, "marked") == ["faith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param("", None, id="empty-is-all-day"),
+        pytest.param("09:30", None, id="a-time"),
+        pytest.param("9:30", "a time on the 24-hour clock", id="one-digit-hour"),
+        pytest.param("24:00", "a time on the 24-hour clock", id="no-hour-24"),
+    ],
+)
+def test_the_time_question_checks_its_answer(text: str, problem: str | None) -> None:
+    # A start time is HH:MM on the 24-hour clock, or nothing for all-day sessions.
+    from hii_planner.wizard.steps_times import time_problem
+
+    found = time_problem(text)
+    assert (found is None) if problem is None else (found is not None and problem in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("none", [], id="none"),
+        pytest.param("", [], id="enter"),
+        pytest.param(
+            "2026-12-21..2027-01-03",
+            [{"start": "2026-12-21", "end": "2027-01-03", "reason": "establishment closure"}],
+            id="keeps-the-earlier-reason",
+        ),
+        pytest.param(
+            "2026-12-21..2027-01-03, 2027-04-01..2027-04-05",
+            [
+                {"start": "2026-12-21", "end": "2027-01-03", "reason": "establishment closure"},
+                {"start": "2027-04-01", "end": "2027-04-05"},
+            ],
+            id="two-periods",
+        ),
+    ],
+)
+def test_the_closures_question_reads_periods(text: str, expected: list[dict[str, str]]) -> None:
+    # Closures are START..END separated by commas; "none" (the default) means none.
+    from hii_planner.wizard.steps_times import parse_closures
+
+    earlier = [{"start": "2026-12-21", "end": "2027-01-03", "reason": "establishment closure"}]
+    assert parse_closures(text, earlier) == expected
+
+
+def test_a_backwards_closure_is_refused_at_its_prompt() -> None:
+    # The question says what is wrong before the answer is taken.
+    from hii_planner.wizard.steps_times import closures_problem
+
+    assert closures_problem("2027-01-03..2026-12-21") == (
+        "the closure 2027-01-03..2026-12-21 ends before it starts"
+    )

@@ -30,6 +30,12 @@ def edit(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the saved draft of this edit.")
     ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="With --answers: list the changes and write nothing (never asks)."
+        ),
+    ] = False,
 ) -> None:
     """Change a plan in the guided planner; recorded sessions are kept as they are.
 
@@ -40,7 +46,9 @@ def edit(
     before the plan is saved.
 
     Without a terminal, or with --no-input, the answers in --answers are
-    applied instead.
+    applied instead; --dry-run lists the changes they would make.
+
+    Example: hii-planner plan edit P-0042.toml --no-input --answers changes.toml --dry-run
     """
     from hii_planner.cli.plan_new import interactive_terminal
     from hii_planner.planning.answers import read_answers
@@ -49,7 +57,7 @@ def edit(
     library = state(ctx).library()
     plan = read_plan(plan_file)
     given = read_answers(answers) if answers else {}
-    if not no_input and interactive_terminal():
+    if not no_input and not dry_run and interactive_terminal():
         from hii_planner.wizard import run_edit_wizard
 
         run_edit_wizard(
@@ -77,12 +85,19 @@ def edit(
             hint="run `hii-planner plan edit` in a terminal, or pass --answers with the "
             "answers to change (same names as for `plan new`)",
         )
-    edited = replan(library, plan, edited_request(plan, given), now=clock.now())
-    save_edit(plan_file, plan, edited, show_diff=True)
+    edited = replan(
+        library, plan, edited_request(plan, given), now=clock.now(), today=clock.today()
+    )
+    save_edit(plan_file, plan, edited, show_diff=True, dry_run=dry_run)
 
 
-def save_edit(path: Path, before: Plan, edited: Replan, *, show_diff: bool) -> None:
-    """Save an edited plan if it changed (refusing if the file changed meanwhile), and say so."""
+def save_edit(
+    path: Path, before: Plan, edited: Replan, *, show_diff: bool, dry_run: bool = False
+) -> None:
+    """Save an edited plan if it changed (refusing if the file changed meanwhile), and say so.
+
+    With *dry_run*, the changes are listed and nothing is written.
+    """
     from rich.text import Text
 
     from hii_planner import clock
@@ -98,6 +113,12 @@ def save_edit(path: Path, before: Plan, edited: Replan, *, show_diff: bool) -> N
         print_diff(console, edited.diff)
     for caution in edited.result.cautions:
         notice(console, "caution", caution)
+    if dry_run:
+        from hii_planner.ui.delivery_views import DRY_RUN_LINE
+
+        console.print(Text("would: ", style="bold green") + Text(edited.diff.summary()))
+        console.print(Text(DRY_RUN_LINE))
+        return
     saved = save_replan(path, before, edited, now=clock.now())
     assert saved is not None  # the edit changed the plan
     console.print(

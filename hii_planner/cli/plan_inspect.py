@@ -27,7 +27,7 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
         return
     from hii_planner.ui.plan_views import render_plan
 
-    render_plan(plan)
+    render_plan(plan, file=str(plan_file))
 
 
 @handle_errors

@@ -152,6 +152,30 @@ def new(
             rich_help_panel=_SCHEDULE,
         ),
     ] = None,
+    time: Annotated[
+        str | None,
+        typer.Option(
+            help="Usual start time, HH:MM \\[default: none, all-day sessions].",
+            rich_help_panel=_SCHEDULE,
+            show_default=False,
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            help="Usual place (facilitators only, never on handouts).",
+            rich_help_panel=_SCHEDULE,
+            show_default=False,
+        ),
+    ] = None,
+    closed: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="No sessions from START to END, e.g. 2026-12-21..2027-01-03 (repeat).",
+            rich_help_panel=_SCHEDULE,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build a participant's plan and save it as a plan file.
 
@@ -176,6 +200,9 @@ def new(
         "cadence": cadence,
         "weekdays": weekday or None,
         "holidays": holidays,
+        "time": time,
+        "place": place,
+        "closures": _closures(closed),
     }
     merged = merge_answers(given, flags)
     if not no_input and interactive_terminal():
@@ -198,6 +225,19 @@ def new(
             hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
         )
     save_new_plan(_build(library, merged), out=out, force=force, discard_records=discard_records)
+
+
+def _closures(periods: list[str] | None) -> list[dict[str, Any]] | None:
+    """``--closed START..END`` values as the answers file's ``[schedule] closures``."""
+    if not periods:
+        return None
+    from hii_planner.plans.closures import parse_period
+
+    found = []
+    for period in periods:
+        start, end = parse_period(period)
+        found.append({"start": start, "end": end})
+    return found
 
 
 def _build(library: Library, merged: dict[str, Any]) -> PlanResult:

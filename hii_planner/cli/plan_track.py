@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,12 +11,19 @@ import typer
 
 from hii_planner.choices import RecordedStatus
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.cli._delivery import (
+    AbsenceChoice,
+    AsJson,
+    CancelledByChoice,
+    DryRun,
+    Facilitators,
+    Number,
+    PlanFile,
+    finish,
+    parse_date,
+    plan_dependencies,
+)
 from hii_planner.documents.render import OutputFormat
-
-PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
-Number = Annotated[
-    int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
-]
 
 
 @handle_errors
@@ -39,52 +47,146 @@ def record(
     not_engaged: Annotated[
         bool, typer.Option("--not-engaged", help="Record an engagement concern.")
     ] = False,
+    absence: Annotated[
+        AbsenceChoice | None,
+        typer.Option(help="For a missed session: an acceptable or unacceptable absence."),
+    ] = None,
+    by: Annotated[
+        CancelledByChoice | None,
+        typer.Option("--by", help="For a cancelled session: who cancelled it."),
+    ] = None,
+    facilitator: Facilitators = None,
+    dry_run: DryRun = False,
+    as_json: AsJson = False,
 ) -> None:
     """Record what happened at a session: delivered, missed or cancelled.
 
     A missed session stays in the plan as missed; a catch-up of it takes the
-    next free slot and every later planned session moves one slot on.
-    A cancelled session is not made up and nothing moves.
+    first free slot from today and every later planned session moves one slot
+    on. A cancelled session is not made up and nothing moves. Sessions are
+    numbered in date order, so numbers may change.
+
+    Example: hii-planner plan record P-0042.toml 3 --status missed --absence acceptable
     """
     from hii_planner import clock
-    from hii_planner.dates import option_date
     from hii_planner.plans.delivery import record_in_file
-    from hii_planner.ui.plan_views import report_delivery
 
-    plan, outcome = record_in_file(
+    applied = record_in_file(
         plan_file,
         number,
         status=status,
-        date=option_date("--date", date),
+        date=parse_date(date),
         note=note,
         not_engaged=not_engaged,
+        absence=absence or "",
+        by=by,
+        facilitators=facilitator or (),
         now=clock.now(),
+        today=clock.today(),
+        dry_run=dry_run,
     )
-    report_delivery(plan, outcome, today=clock.today())
+    finish(applied, as_json=as_json)
 
 
 @handle_errors
 def reschedule(
+    ctx: typer.Context,
     plan_file: PlanFile,
-    number: Number,
-    date: Annotated[str, typer.Option(help="The new date, YYYY-MM-DD.", show_default=False)],
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            min=1, help="Session number (see `plan show`); not with --overdue.", show_default=False
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The new date, YYYY-MM-DD.", show_default=False)
+    ] = None,
+    time: Annotated[
+        str | None,
+        typer.Option(help='Start time HH:MM for this session ("" for the usual one).'),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(help='Place for this session, facilitators only ("" for the usual one).'),
+    ] = None,
     cascade: Annotated[
         bool,
         typer.Option("--cascade", help="Move every later planned session to the slots after it."),
     ] = False,
+    overdue: Annotated[
+        bool,
+        typer.Option(
+            "--overdue", help="Move every overdue planned session, and the later ones, forward."
+        ),
+    ] = False,
+    from_date: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="With --overdue: the first day to use, YYYY-MM-DD \\[default: today].",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRun = False,
+    as_json: AsJson = False,
 ) -> None:
-    """Move a planned session to another date, optionally moving the later ones too."""
-    from hii_planner import clock
-    from hii_planner.dates import option_date
-    from hii_planner.plans.delivery import reschedule_in_file
-    from hii_planner.ui.plan_views import report_delivery
+    """Move a planned session (or every overdue one), or give it a time or place.
 
-    new_date = option_date("--date", date)
-    assert new_date is not None  # the option is required
-    plan, outcome = reschedule_in_file(
-        plan_file, number, date=new_date, cascade=cascade, now=clock.now()
+    A session is never moved before one it depends on (an earlier session of
+    its module, or a module it requires or comes after): pass --cascade to
+    move the later sessions too, or move the earlier ones first.
+
+    Examples: hii-planner plan reschedule P-0042.toml 5 --date 2027-01-11 --cascade;
+    hii-planner plan reschedule P-0042.toml --overdue
+    """
+    from hii_planner import clock
+    from hii_planner.plans.delivery import reschedule_in_file
+
+    _check_reschedule_options(number, overdue, date, time, place, cascade, from_date)
+    if time and not _CLOCK_TIME.match(time):
+        raise typer.BadParameter(f"{time!r} is not a time such as 10:00", param_hint="--time")
+    applied = reschedule_in_file(
+        plan_file,
+        number,
+        date=parse_date(date),
+        time=time,
+        place_text=place,
+        cascade=cascade,
+        overdue_from=parse_date(from_date, "--from"),
+        dependencies=plan_dependencies(ctx, plan_file) if date else None,
+        now=clock.now(),
+        today=clock.today(),
+        dry_run=dry_run,
     )
-    report_delivery(plan, outcome, today=clock.today())
+    finish(applied, as_json=as_json)
+
+
+_CLOCK_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def _check_reschedule_options(
+    number: int | None,
+    overdue: bool,
+    date: str | None,
+    time: str | None,
+    place: str | None,
+    cascade: bool,
+    from_date: str | None,
+) -> None:
+    if overdue:
+        if number is not None or date or time is not None or place is not None or cascade:
+            raise typer.BadParameter(
+                "--overdue moves every overdue session; give no NUMBER, --date, --time, "
+                "--place or --cascade with it",
+                param_hint="--overdue",
+            )
+        return
+    if from_date is not None:
+        raise typer.BadParameter("--from goes with --overdue", param_hint="--from")
+    if number is None:
+        raise typer.BadParameter(
+            "give the session NUMBER to move, or --overdue", param_hint="NUMBER"
+        )
 
 
 @handle_errors

@@ -20,6 +20,7 @@ from hii_planner.documents.model import (
     TableBlock,
     WritingSpace,
 )
+from hii_planner.handouts.report_delivery import outcome_section, status_section
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.plans.progress import Progress, plan_progress, session_numbers
@@ -62,6 +63,8 @@ def build_report(plan: Plan, *, today: dt.date, library: Library | None = None) 
     blocks: list[Block] = [
         _overview(plan, today=today),
         *_attendance(progress),
+        *outcome_section(plan),
+        *status_section(plan),
         *_modules(progress),
         *_needs(plan, progress, library),
         *_session_notes(plan),

@@ -11,7 +11,7 @@ from hii_planner.files.tomlsource import not_a_file
 from hii_planner.files.validation import problems_from, read_validated
 from hii_planner.planning.request import PlanRequest
 
-SCHEDULE_KEYS = ("start", "cadence", "weekdays", "holidays")
+SCHEDULE_KEYS = ("start", "cadence", "weekdays", "holidays", "time", "place", "closures")
 
 
 def read_answers(path: Path) -> dict[str, Any]:
@@ -28,7 +28,8 @@ def read_answers(path: Path) -> dict[str, Any]:
 def merge_answers(answers: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:
     """Answers with every given flag laid over them (``None`` and empty lists mean "not given").
 
-    Schedule flags (start, cadence, weekdays, holidays) go into the ``[schedule]`` table.
+    Schedule flags (start, cadence, weekdays, holidays, time, place, closures) go into
+    the ``[schedule]`` table.
     """
     merged = dict(answers)
     schedule = dict(merged.get("schedule") or {})

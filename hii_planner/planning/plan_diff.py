@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hii_planner.plans.models import Plan, PlannedSession
+from hii_planner.plans.models import Closure, Plan, PlannedSession
 
 SessionKey = tuple[str, str]
 BOOKKEEPING = frozenset({"created", "revision", "history"})
@@ -172,8 +172,20 @@ def _details(before: Plan, after: Plan) -> list[str]:
         was, now = old_answers.get(question), new_answers.get(question)
         if was != now:
             found.append(f"screening {question}: {_yes_no(was)} → {_yes_no(now)}")
-    if before.schedule != after.schedule:
+    old, new = before.schedule, after.schedule
+    if (old.start, old.cadence, old.weekdays, old.holidays) != (
+        new.start,
+        new.cadence,
+        new.weekdays,
+        new.holidays,
+    ):
         found.append(f"schedule: {_rhythm(before)} → {_rhythm(after)}")
+    if old.time != new.time:
+        found.append(f"usual time: {old.time or 'all day'} → {new.time or 'all day'}")
+    if old.place != new.place:
+        found.append(f"usual place: {old.place or 'none'} → {new.place or 'none'}")
+    if old.closures != new.closures:
+        found.append(f"closures: {_closures(old.closures)} → {_closures(new.closures)}")
     if before.request.twin_track != after.request.twin_track:
         old_track, new_track = before.request.twin_track, after.request.twin_track
         found.append(f"twin track: {old_track or 'off'} → {new_track or 'off'}")
@@ -193,6 +205,10 @@ def _details(before: Plan, after: Plan) -> list[str]:
             f"{after.library.name} {after.library.version} (the plan now follows this version)"
         )
     return found
+
+
+def _closures(closures: Sequence[Closure]) -> str:
+    return ", ".join(f"{c.start.isoformat()}..{c.end.isoformat()}" for c in closures) or "none"
 
 
 def _rest(plan: Plan) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from hii_planner import clock
 from hii_planner.errors import PlanningError
 from hii_planner.library.loader import Library
 from hii_planner.planning.ordering import SessionSlot, order_modules, sequence_sessions
@@ -37,8 +38,13 @@ class PlanResult:
     uncovered_needs: list[str] = field(default_factory=list)
 
 
-def build_plan(library: Library, request: PlanRequest, *, now: dt.datetime) -> PlanResult:
+def build_plan(
+    library: Library, request: PlanRequest, *, now: dt.datetime, today: dt.date | None = None
+) -> PlanResult:
     """Select, order, trim and date the sessions of a plan for *request*.
+
+    *now* stamps the plan; *today* (default: the real date) is what a missing start
+    date is counted from.
 
     Raises `RequestError` for unknown ids or missing answers (all listed at once)
     and `PlanningError` when no plan satisfies the request (naming the chain).
@@ -87,7 +93,7 @@ def build_plan(library: Library, request: PlanRequest, *, now: dt.datetime) -> P
     ):
         notes.append(f"no planned module is in track {request.twin_track}, so nothing alternates")
 
-    schedule = resolve_schedule(request.schedule, today=now.date())
+    schedule = resolve_schedule(request.schedule, today=today or clock.today())
     dates = dates_for(schedule, len(order))
     planned_sessions = [
         _planned_session(library, number, slot, day)

@@ -18,15 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hii_planner import clock
 from hii_planner.library.loader import Library
 from hii_planner.planning.answers import request_from
-from hii_planner.planning.plan_diff import PlanDiff, diff_plans
+from hii_planner.planning.plan_diff import PlanDiff, SessionKey, diff_plans
 from hii_planner.planning.planner import PlanResult, build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
+from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import slots
 from hii_planner.plans.models import Plan, PlannedModule, PlannedSession
 from hii_planner.plans.planfile import save_edited_plan
 from hii_planner.plans.reasons import Reason
+from hii_planner.plans.status import refuse_if_closed
 
 KEPT_MODULE_REASON = Reason.kept()
 # A cancelled session was dropped on purpose, so, like a delivered one, it is not planned again.
@@ -49,6 +51,12 @@ def plan_request(plan: Plan) -> PlanRequest:
             cadence=plan.schedule.cadence,
             weekdays=list(plan.schedule.weekdays),
             holidays=plan.schedule.holidays,
+            time=plan.schedule.time,
+            place=plan.schedule.place,
+            closures=[
+                ClosureRequest(start=c.start, end=c.end, reason=c.reason)
+                for c in plan.schedule.closures
+            ],
         ),
         screening={answer.id: answer.answer for answer in plan.screening},
     )
@@ -86,13 +94,25 @@ class Replan:
         return self.result.plan
 
 
-def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.datetime) -> Replan:
+def replan(
+    library: Library,
+    plan: Plan,
+    request: PlanRequest,
+    *,
+    now: dt.datetime,
+    today: dt.date | None = None,
+) -> Replan:
     """Rebuild *plan* from the edited *request*, keeping every recorded session as it is.
 
-    Raises the planner's `RequestError` or `PlanningError` when the request cannot be
-    planned, with the same messages as `plan new`.
+    Planned sessions are dated from the first free slot after the last recorded one
+    and not before *today* (default: the real date); a planned session that stays
+    keeps its own time and place. A closed plan (completed, withdrawn, transferred)
+    is refused. Raises the planner's `RequestError` or `PlanningError` when the
+    request cannot be planned, with the same messages as `plan new`.
     """
-    fresh = build_plan(library, request, now=now)
+    refuse_if_closed(plan, "edited")
+    day = today or clock.today()
+    fresh = build_plan(library, request, now=now, today=day)
     recorded = [s.model_copy(deep=True) for s in plan.sessions if s.status != "planned"]
     consumed = Counter((s.module, s.session) for s in recorded if s.status in _CONSUMED)
     missed = {(s.module, s.session) for s in recorded if s.status == "missed"}
@@ -106,9 +126,12 @@ def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.dateti
         remaining.append(session.model_copy(update={"catch_up": key in missed}))
 
     remaining = _started_first(library, remaining, recorded)
+    _keep_times_and_places(plan, remaining)
     schedule = fresh.plan.schedule
     last = max((s.date for s in recorded), default=None)
-    days = slots(schedule, after=last) if last is not None else slots(schedule)
+    # Nothing is planned in the past: the first slot is today at the earliest.
+    after = max(last or dt.date.min, day - dt.timedelta(days=1))
+    days = slots(schedule, after=after)
     for number, session in enumerate(remaining, start=len(recorded) + 1):
         session.number = number
         session.date = next(days)
@@ -120,6 +143,7 @@ def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.dateti
         update={
             "created": plan.created,
             "revision": plan.revision,
+            "status": plan.status,
             "history": [entry.model_copy() for entry in plan.history],
             "modules": _in_delivery_order(_modules(plan, fresh.plan.modules, recorded), sessions),
             "sessions": sessions,
@@ -145,6 +169,19 @@ def save_replan(path: Path, before: Plan, edited: Replan, *, now: dt.datetime) -
     return save_edited_plan(
         path, edited.plan, now=now, summary=edited.diff.summary(), read_revision=before.revision
     )
+
+
+def _keep_times_and_places(plan: Plan, remaining: list[PlannedSession]) -> None:
+    """Give each remaining session the time and place its planned twin had, if any."""
+    waiting: dict[SessionKey, list[PlannedSession]] = {}
+    for session in plan.sessions:
+        if session.status == "planned":
+            waiting.setdefault((session.module, session.session), []).append(session)
+    for session in remaining:
+        queue = waiting.get((session.module, session.session))
+        if queue:
+            twin = queue.pop(0)
+            session.time, session.place = twin.time, twin.place
 
 
 def _started_first(

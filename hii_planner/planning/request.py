@@ -10,14 +10,24 @@ from hii_planner.planning.schedule import DEFAULT_START_WORDS, DEFAULT_WEEKDAYS_
 from hii_planner.types import (
     MAX_FACILITATORS,
     Cadence,
+    ClockTime,
     FacilitatorName,
     HolidayCalendar,
+    Place,
     Reference,
     SessionRef,
     Slug,
     Strict,
     Weekday,
 )
+
+
+class ClosureRequest(Strict):
+    """A period in which no session is planned, as asked for (`--closed START..END`)."""
+
+    start: Date = Field(description="First closed day.")
+    end: Date = Field(description="Last closed day (inclusive).")
+    reason: str = Field(default="", max_length=200, description="Why sessions cannot happen.")
 
 
 class ScheduleRequest(Strict):
@@ -33,6 +43,15 @@ class ScheduleRequest(Strict):
         f"[default: {DEFAULT_WEEKDAYS_WORDS}].",
     )
     holidays: HolidayCalendar = DEFAULT_HOLIDAYS
+    time: ClockTime | None = Field(
+        default=None, description="Usual start time, HH:MM (Europe/London); none: all-day."
+    )
+    place: Place | None = Field(
+        default=None, description="Usual place; facilitator-facing, never on handouts."
+    )
+    closures: list[ClosureRequest] = Field(
+        default_factory=list, description="Periods in which no session is planned."
+    )
 
 
 class PlanRequest(Strict):

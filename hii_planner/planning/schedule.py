@@ -46,7 +46,7 @@ def default_weekdays(start: dt.date, cadence: Cadence) -> list[Weekday]:
 
 def resolve_schedule(request: ScheduleRequest, *, today: dt.date) -> Schedule:
     """Fill in the defaults (start, weekdays) and check the weekdays suit the cadence."""
-    from hii_planner.plans.models import Schedule
+    from hii_planner.plans.models import Closure, Schedule
 
     start = request.start or default_start(today)
     weekdays = list(dict.fromkeys(request.weekdays)) or default_weekdays(start, request.cadence)
@@ -58,6 +58,24 @@ def resolve_schedule(request: ScheduleRequest, *, today: dt.date) -> Schedule:
             hint="pass --weekday once for weekly or fortnightly, twice for twice-weekly",
         )
     weekdays.sort(key=WEEKDAYS.index)
+    backwards = [c for c in request.closures if c.end < c.start]
+    if backwards:
+        raise RequestError(
+            [
+                f"the closure {c.start.isoformat()}..{c.end.isoformat()} ends before it starts"
+                for c in backwards
+            ],
+            hint="write a closure as START..END with the end on or after the start",
+        )
     return Schedule(
-        start=start, cadence=request.cadence, weekdays=weekdays, holidays=request.holidays
+        start=start,
+        cadence=request.cadence,
+        weekdays=weekdays,
+        holidays=request.holidays,
+        time=request.time,
+        place=request.place.strip() if request.place and request.place.strip() else None,
+        closures=sorted(
+            (Closure(start=c.start, end=c.end, reason=c.reason.strip()) for c in request.closures),
+            key=lambda c: (c.start, c.end),
+        ),
     )

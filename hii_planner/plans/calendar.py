@@ -1,4 +1,4 @@
-"""The calendar of a plan: slots of a cadence on chosen weekdays, skipping public holidays."""
+"""The calendar of a plan: slots of a cadence on chosen weekdays, skipping holidays and closures."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from hii_planner.dates import LATEST
 from hii_planner.errors import RequestError
-from hii_planner.plans.models import Schedule
+from hii_planner.plans.models import Closure, Schedule
 from hii_planner.types import WEEKDAYS, Weekday
 
 if TYPE_CHECKING:
@@ -44,6 +44,11 @@ def holiday_name(calendar: str, day: dt.date) -> str | None:
     return str(name) if name else None
 
 
+def closure_on(schedule: Schedule, day: dt.date) -> Closure | None:
+    """The closure of *schedule* that *day* falls in, if any."""
+    return next((c for c in schedule.closures if c.start <= day <= c.end), None)
+
+
 def _first_weekday_on_or_after(day: dt.date, weekdays: list[Weekday]) -> dt.date:
     targets = {WEEKDAYS.index(w) for w in weekdays}
     while day.weekday() not in targets:
@@ -63,7 +68,7 @@ def slots(schedule: Schedule, *, after: dt.date | None = None) -> Iterator[dt.da
     """Every free slot of *schedule*, in order; only those later than *after* if given.
 
     Fortnightly slots keep the fortnight rhythm of the first slot; a slot on a
-    public holiday is skipped, not replaced by another day.
+    public holiday or inside a closure is skipped, not replaced by another day.
     """
     _within_calendar(after if after is not None and after > schedule.start else schedule.start)
     anchor = _first_weekday_on_or_after(schedule.start, schedule.weekdays)
@@ -77,7 +82,8 @@ def slots(schedule: Schedule, *, after: dt.date | None = None) -> Iterator[dt.da
     while True:
         weeks = (day - anchor_monday).days // 7
         on_rhythm = day.weekday() in targets and weeks % period == 0
-        if on_rhythm and holiday_name(schedule.holidays, day) is None:
+        free = on_rhythm and closure_on(schedule, day) is None
+        if free and holiday_name(schedule.holidays, day) is None:
             searched = 0
             yield day
         day += dt.timedelta(days=1)

@@ -100,6 +100,7 @@ def caseload_json(entries: list[CaseloadEntry]) -> list[dict[str, Any]]:
             {
                 "file": str(entry.file),
                 "reference": entry.plan.participant.reference,
+                "status": entry.plan.status,
                 "delivered": progress.delivered,
                 "total": progress.total,
                 "next_date": following.date.isoformat() if following else None,

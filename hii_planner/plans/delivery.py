@@ -1,35 +1,38 @@
 """Record what happened at a session and move planned sessions: the contract's delivery rules.
 
 Only planned sessions ever move. A missed session stays in the plan as missed and a
-catch-up of it takes the next free slot; every later planned session moves one slot
-on. Session numbers stay 1..n in delivery order.
+catch-up of it takes the first free slot on or after today; every later planned
+session moves one slot on. Sessions are numbered 1..n in date order (`placing`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
 from hii_planner.errors import DeliveryError, StalePlanError
-from hii_planner.plans.calendar import holiday_name, slots
+from hii_planner.plans.calendar import closure_on, holiday_name
+from hii_planner.plans.changes import (
+    Applied,
+    Change,
+    apply_in_file,
+    checked_text,
+    sessions_word,
+)
 from hii_planner.plans.limits import check_note
 from hii_planner.plans.models import Plan, PlannedSession, Schedule
-from hii_planner.plans.planfile import read_plan, update_plan
-from hii_planner.types import HOLIDAY_CALENDAR_NAMES
-from hii_planner.wording import plural
+from hii_planner.plans.ordering_rules import Dependencies, refuse_new_order_breaks
+from hii_planner.plans.placing import add_catch_up, place, renumber
+from hii_planner.plans.status import check_restart, refuse_if_closed
+from hii_planner.types import HOLIDAY_CALENDAR_NAMES, MAX_FACILITATORS, CancelledBy
 
 RecordedStatus = Literal["delivered", "missed", "cancelled"]
+AbsenceChoice = Literal["acceptable", "unacceptable", ""]
+CancelledByChoice = Literal["participant", "service"]
 
-
-@dataclass(frozen=True)
-class DeliveryOutcome:
-    """What a delivery command changed: a one-line history summary and any warnings."""
-
-    summary: str
-    warnings: tuple[str, ...] = ()
+_DAY = dt.timedelta(days=1)
 
 
 def find_session(plan: Plan, number: int) -> PlannedSession:
@@ -46,6 +49,49 @@ def find_session(plan: Plan, number: int) -> PlannedSession:
     return plan.sessions[number - 1]
 
 
+def checked_facilitators(names: Sequence[str]) -> list[str]:
+    """One or two facilitator names, each plain text, without repeats."""
+    found = list(dict.fromkeys(checked_text("facilitator name", n, limit=80) for n in names))
+    if any(not n for n in found):
+        raise DeliveryError("a facilitator name is empty", hint="pass --facilitator NAME")
+    if len(found) > MAX_FACILITATORS:
+        raise DeliveryError(
+            f"a session is delivered by one or two facilitators, not {len(found)}",
+            hint="pass --facilitator once or twice",
+        )
+    return found
+
+
+def default_facilitators(plan: Plan, session: PlannedSession) -> list[str]:
+    """Who delivered *session* unless told otherwise: its provider, else the plan's facilitators."""
+    return [session.provider] if session.provider else list(plan.facilitators)
+
+
+def check_outcome_options(
+    status: RecordedStatus,
+    *,
+    absence: str,
+    by: str | None,
+    facilitators: Sequence[str],
+) -> None:
+    """Refuse outcome options that do not belong to *status* (saying which status they need)."""
+    if absence and status != "missed":
+        raise DeliveryError(
+            f"--absence is for missed sessions, not {status} ones",
+            hint="use --absence acceptable|unacceptable with --status missed",
+        )
+    if by is not None and status != "cancelled":
+        raise DeliveryError(
+            f"--by is for cancelled sessions, not {status} ones",
+            hint="use --by participant|service with --status cancelled",
+        )
+    if facilitators and status != "delivered":
+        raise DeliveryError(
+            f"--facilitator records who delivered a session; it is not for {status} sessions",
+            hint="use --facilitator NAME with --status delivered",
+        )
+
+
 def record_session(
     plan: Plan,
     number: int,
@@ -55,21 +101,26 @@ def record_session(
     date: dt.date | None = None,
     note: str = "",
     not_engaged: bool = False,
-) -> DeliveryOutcome:
+    absence: AbsenceChoice = "",
+    by: CancelledByChoice | None = None,
+    facilitators: Sequence[str] = (),
+) -> Change:
     """Record session *number* as delivered, missed or cancelled, editing *plan* in place.
 
     The date defaults to the planned date and may not be in the future for a
     delivered or missed session. A missed session gets a catch-up (see module doc).
     """
-    check_note(note)
+    refuse_if_closed(plan, "recorded")
     session = find_session(plan, number)
     if session.status != "planned":
         raise DeliveryError(
             f"session {number} is already recorded as {session.status} "
             f"({session.date.isoformat()}); nothing was changed",
-            hint="a recorded session is never changed by a command; "
-            "if the record is wrong, correct it in the plan file",
+            hint=f"to correct the record, use `hii-planner plan amend FILE {number} --why TEXT`",
         )
+    check_outcome_options(status, absence=absence, by=by, facilitators=facilitators)
+    note = check_note(note.strip())
+    names = checked_facilitators(facilitators)
     if status == "cancelled":
         if date is not None:
             raise DeliveryError(
@@ -83,39 +134,108 @@ def record_session(
                 hint="add the concern as a --note instead",
             )
     else:
-        _refuse_future(session, status, when=date or session.date, given=date, today=today)
+        refuse_future(session, status, when=date or session.date, given=date, today=today)
     session.status = status
     session.date = date or session.date
-    session.notes = "\n".join(part for part in (session.notes, note.strip()) if part)
+    session.notes = "\n".join(part for part in (session.notes, note) if part)
     session.engagement_concern = not_engaged
     when = session.date.isoformat()
     if status == "delivered":
+        session.facilitators = names or default_facilitators(plan, session)
+        renumber(plan)
         concern = "; engagement concern" if not_engaged else ""
-        return DeliveryOutcome(f"session {number} delivered ({when}){concern}")
+        by_whom = f" by {' and '.join(names)}" if names else ""
+        renumbered = _now(session, number)
+        return Change(f"session {number} delivered ({when}){by_whom}{renumbered}{concern}")
     if status == "cancelled":
-        return DeliveryOutcome(f"session {number} cancelled ({when}); nothing moved")
-    catch_up, moved = _add_catch_up(plan, session)
-    return DeliveryOutcome(
-        f"session {number} missed ({when}); catch-up added as session {catch_up.number} "
-        f"({catch_up.date.isoformat()}); {plural(moved, 'session')} moved"
+        session.cancelled_by = by
+        return Change(f"session {number} cancelled{cancelled_words(by)} ({when}); nothing moved")
+    session.absence = absence
+    renumber(plan)
+    catch_up, moved = add_catch_up(plan, session, today=today)
+    return Change(
+        f"session {number} missed ({when}){absence_words(absence)}{_now(session, number)}; "
+        f"catch-up added as session {catch_up.number} ({catch_up.date.isoformat()}); "
+        f"{sessions_word(moved)} moved"
     )
 
 
-def reschedule_session(
-    plan: Plan, number: int, *, date: dt.date, today: dt.date, cascade: bool = False
-) -> DeliveryOutcome:
-    """Move planned session *number* to *date*; with *cascade*, later planned ones follow it.
+def absence_words(absence: str) -> str:
+    """The absence in words for a summary, or nothing when it was not stated."""
+    return f", {absence} absence" if absence else ""
 
-    A date on a public holiday is accepted (the facilitator chose it) with a
-    warning; so is a move that puts the session out of order with its neighbours.
+
+def cancelled_words(by: CancelledBy | None) -> str:
+    """Who cancelled, in words for a summary, or nothing when it was not stated."""
+    return {
+        None: "",
+        "participant": " by the participant",
+        "service": " by the service",
+        "closure": " by a closure",
+        "plan closed": " as the plan closed",
+    }[by]
+
+
+def _now(session: PlannedSession, number: int) -> str:
+    return "" if session.number == number else f", now session {session.number}"
+
+
+def reschedule_session(
+    plan: Plan,
+    number: int,
+    *,
+    today: dt.date,
+    date: dt.date | None = None,
+    time: str | None = None,
+    place_text: str | None = None,
+    cascade: bool = False,
+    dependencies: Dependencies | None = None,
+) -> Change:
+    """Move planned session *number* to *date* and/or give it a time or place.
+
+    With *cascade*, later planned sessions follow it. A date on a public holiday
+    is accepted (the facilitator chose it) with a warning; a date that puts the
+    session before one it depends on (or after one that depends on it) is refused.
     """
+    refuse_if_closed(plan, "rescheduled")
     session = find_session(plan, number)
     if session.status != "planned":
         raise DeliveryError(
             f"session {number} was {session.status} on {session.date.isoformat()}; "
             "only planned sessions can be moved",
-            hint="delivered, missed and cancelled sessions stay where they are",
+            hint="delivered, missed and cancelled sessions stay where they are; "
+            f"to correct one, use `hii-planner plan amend FILE {number} --why TEXT`",
         )
+    if date is None and time is None and place_text is None:
+        raise DeliveryError(
+            f"nothing to change for session {number}",
+            hint="pass --date D, --time HH:MM or --place TEXT (or --overdue for every late one)",
+        )
+    if cascade and date is None:
+        raise DeliveryError("--cascade moves the later sessions after --date; pass --date too")
+    parts: list[str] = []
+    warnings: list[str] = []
+    if date is not None:
+        parts, warnings = _move(plan, session, number, date, today, cascade, dependencies)
+    if time is not None:
+        session.time = time or None
+        parts.append(f"session {session.number} at {time}" if time else "usual time")
+    if place_text is not None:
+        where = checked_text("place", place_text, limit=200)
+        session.place = where or None
+        parts.append(f"session {session.number} in {where}" if where else "usual place")
+    return Change("; ".join(parts), tuple(warnings))
+
+
+def _move(
+    plan: Plan,
+    session: PlannedSession,
+    number: int,
+    date: dt.date,
+    today: dt.date,
+    cascade: bool,
+    dependencies: Dependencies | None,
+) -> tuple[list[str], list[str]]:
     if date < today:
         raise DeliveryError(
             f"{date.isoformat()} is in the past (today is {today.isoformat()}); "
@@ -127,8 +247,17 @@ def reschedule_session(
         raise DeliveryError(
             f"session {number} is already planned for {date.isoformat()}; nothing was changed"
         )
+    closed = closure_on(plan.schedule, date)
+    if closed is not None:
+        why = f" ({closed.reason})" if closed.reason else ""
+        raise DeliveryError(
+            f"{date.isoformat()} is inside the closure {closed.start.isoformat()}.."
+            f"{closed.end.isoformat()}{why}; no session is planned in a closure",
+            hint="choose a day after the closure ends",
+        )
     warnings = _holiday_warning(plan.schedule, date)
     before = session.date
+    saved = [(s, s.date) for s in plan.sessions]
     session.date = date
     summary = (
         f"session {number} moved from {before.isoformat()} to {date.isoformat()}"
@@ -136,11 +265,54 @@ def reschedule_session(
         else f"session {number} stays on {date.isoformat()}"
     )
     if cascade:
-        later = _later_planned(plan, session)
-        moved = _place(plan, later, after=date, one_slot_on=False)
-        summary += f"; {plural(moved, 'later session')} moved"
-    warnings += _order_warnings(plan, session, cascade=cascade)
-    return DeliveryOutcome(summary, tuple(warnings))
+        later = [s for s in plan.sessions[number:] if s.status == "planned"]
+        moved = place(plan, later, after=date, one_slot_on=False)
+        summary += f"; {sessions_word(moved, 'later session')} moved"
+    try:
+        refuse_new_order_breaks(plan, saved, moved=session, dependencies=dependencies)
+    except DeliveryError:
+        for item, day in saved:
+            item.date = day
+        raise
+    warnings += [
+        f"session {other.number} is on the same day"
+        for other in plan.sessions
+        if other is not session and other.status != "cancelled" and other.date == date
+    ]
+    renumber(plan)
+    summary += _now(session, number)
+    return [summary], warnings
+
+
+def reschedule_overdue(plan: Plan, *, today: dt.date, start: dt.date | None = None) -> Change:
+    """Move every overdue planned session, and the later ones, to the next slots from *start*.
+
+    *start* defaults to today; the sessions keep their order.
+    """
+    refuse_if_closed(plan, "rescheduled")
+    if plan.status == "paused":
+        raise DeliveryError(
+            "the plan is paused, so nothing is overdue",
+            hint="`hii-planner plan status FILE active --reason TEXT [--from D]` "
+            "dates the sessions again",
+        )
+    restart = start or today
+    check_restart(plan, restart, today=today, option="--from")
+    planned = sorted((s for s in plan.sessions if s.status == "planned"), key=lambda s: s.date)
+    overdue = [s for s in planned if s.date < today]
+    if not overdue:
+        raise DeliveryError(
+            f"no planned session is overdue (before today, {today.isoformat()}); "
+            "nothing was changed"
+        )
+    moving = planned[planned.index(overdue[0]) :]
+    place(plan, moving, after=restart - _DAY, one_slot_on=False)
+    renumber(plan)
+    return Change(
+        f"{sessions_word(len(overdue), 'overdue session')} and "
+        f"{sessions_word(len(moving) - len(overdue), 'later one')} dated again "
+        f"from {restart.isoformat()}"
+    )
 
 
 def record_in_file(
@@ -149,68 +321,97 @@ def record_in_file(
     *,
     status: RecordedStatus,
     now: dt.datetime,
+    today: dt.date | None = None,
     date: dt.date | None = None,
     note: str = "",
     not_engaged: bool = False,
-) -> tuple[Plan, DeliveryOutcome]:
+    absence: AbsenceChoice = "",
+    by: CancelledByChoice | None = None,
+    facilitators: Sequence[str] = (),
+    dry_run: bool = False,
+) -> Applied:
     """Record a session in the plan file at *path* (locked, atomic, one history entry)."""
-    return _apply(
+    day = today or now.date()
+    return apply_in_file(
         path,
-        number,
-        now=now,
-        action=lambda plan: record_session(
+        lambda plan: record_session(
             plan,
             number,
             status=status,
-            today=now.date(),
+            today=day,
             date=date,
             note=note,
             not_engaged=not_engaged,
+            absence=absence,
+            by=by,
+            facilitators=facilitators,
         ),
+        now=now,
+        dry_run=dry_run,
+        guard=same_session_guard(path, number),
     )
 
 
 def reschedule_in_file(
-    path: Path, number: int, *, date: dt.date, now: dt.datetime, cascade: bool = False
-) -> tuple[Plan, DeliveryOutcome]:
-    """Move a session in the plan file at *path* (locked, atomic, one history entry)."""
-    return _apply(
+    path: Path,
+    number: int | None,
+    *,
+    now: dt.datetime,
+    today: dt.date | None = None,
+    date: dt.date | None = None,
+    time: str | None = None,
+    place_text: str | None = None,
+    cascade: bool = False,
+    overdue_from: dt.date | None = None,
+    dependencies: Dependencies | None = None,
+    dry_run: bool = False,
+) -> Applied:
+    """Move a session (or, with *number* None, every overdue one) in the plan file at *path*."""
+    day = today or now.date()
+    if number is None:
+        return apply_in_file(
+            path,
+            lambda plan: reschedule_overdue(plan, today=day, start=overdue_from),
+            now=now,
+            dry_run=dry_run,
+        )
+    return apply_in_file(
         path,
-        number,
-        now=now,
-        action=lambda plan: reschedule_session(
-            plan, number, date=date, today=now.date(), cascade=cascade
+        lambda plan: reschedule_session(
+            plan,
+            number,
+            today=day,
+            date=date,
+            time=time,
+            place_text=place_text,
+            cascade=cascade,
+            dependencies=dependencies,
         ),
+        now=now,
+        dry_run=dry_run,
+        guard=same_session_guard(path, number),
     )
 
 
-def _apply(
-    path: Path, number: int, *, now: dt.datetime, action: Callable[[Plan], DeliveryOutcome]
-) -> tuple[Plan, DeliveryOutcome]:
-    """Apply *action* under the plan's lock, unless session *number* changed meanwhile.
+def same_session_guard(path: Path, number: int) -> Callable[[Plan, Plan], None]:
+    """Refuse when session *number* is no longer the session the user saw.
 
     Another command may have written the plan between our read and the lock.
-    When session *number* is still the session the user saw, applying the
-    action to the current plan is what they meant; when it moved or was
-    renumbered (a catch-up inserted before it), the write is refused.
+    When session *number* is still the same session, applying the action to the
+    current plan is what they meant; when it moved or was renumbered, it is refused.
     """
-    seen = read_plan(path)
-    expected = _identity(find_session(seen, number))
-    outcomes: list[DeliveryOutcome] = []
 
-    def change(plan: Plan) -> str:
-        if plan.revision != seen.revision and _identity(find_session(plan, number)) != expected:
-            error = StalePlanError(str(path), expected=seen.revision, found=plan.revision)
+    def guard(seen: Plan, current: Plan) -> None:
+        expected = _identity(find_session(seen, number))
+        if _identity(find_session(current, number)) != expected:
+            error = StalePlanError(str(path), expected=seen.revision, found=current.revision)
             error.hint = (
                 f"another command changed session {number} meanwhile; check the numbers "
                 "with `hii-planner plan show FILE` and run the command again"
             )
             raise error
-        outcomes.append(action(plan))
-        return outcomes[-1].summary
 
-    plan = update_plan(path, change, now=now)
-    return plan, outcomes[-1]
+    return guard
 
 
 def _identity(session: PlannedSession) -> tuple[object, ...]:
@@ -218,14 +419,15 @@ def _identity(session: PlannedSession) -> tuple[object, ...]:
     return (session.module, session.session, session.catch_up, session.date)
 
 
-def _refuse_future(
+def refuse_future(
     session: PlannedSession,
-    status: RecordedStatus,
+    status: str,
     *,
     when: dt.date,
     given: dt.date | None,
     today: dt.date,
 ) -> None:
+    """Refuse recording *session* as delivered or missed on a day after *today*."""
     if when <= today:
         return
     which = "that date" if given is not None else f"its planned date {when.isoformat()}"
@@ -241,81 +443,9 @@ def _refuse_future(
     )
 
 
-def _add_catch_up(plan: Plan, missed: PlannedSession) -> tuple[PlannedSession, int]:
-    """Insert a catch-up of *missed* right after it and move the later planned sessions."""
-    later = _later_planned(plan, missed)
-    catch_up = PlannedSession(
-        number=missed.number + 1,
-        module=missed.module,
-        session=missed.session,
-        title=missed.title,
-        minutes=missed.minutes,
-        date=missed.date,
-        catch_up=True,
-    )
-    plan.sessions.insert(missed.number, catch_up)
-    for number, session in enumerate(plan.sessions, start=1):
-        session.number = number
-    # The catch-up starts on the missed date, so "one slot on" is the next free slot.
-    moved = _place(plan, [catch_up, *later], after=missed.date, one_slot_on=True)
-    return catch_up, moved - 1
-
-
-def _later_planned(plan: Plan, session: PlannedSession) -> list[PlannedSession]:
-    return [s for s in plan.sessions[session.number :] if s.status == "planned"]
-
-
-def _place(plan: Plan, moving: list[PlannedSession], *, after: dt.date, one_slot_on: bool) -> int:
-    """Give each session of *moving* a free slot after the previous one; count the moves.
-
-    With *one_slot_on*, each session goes to the first free slot after its own
-    date (gaps in the plan stay gaps); otherwise the sessions take consecutive
-    free slots. A slot is free unless a session that is not moving is on it.
-    """
-    staying = {id(s) for s in moving}
-    taken = {s.date for s in plan.sessions if id(s) not in staying and s.status != "cancelled"}
-    moved = 0
-    previous = after
-    for session in moving:
-        start = max(session.date, previous) if one_slot_on else previous
-        day = _free_slot(plan.schedule, after=start, taken=taken)
-        if day != session.date:
-            moved += 1
-        session.date = previous = day
-    return moved
-
-
-def _free_slot(schedule: Schedule, *, after: dt.date, taken: Iterable[dt.date]) -> dt.date:
-    busy = set(taken)
-    return next(day for day in slots(schedule, after=after) if day not in busy)
-
-
 def _holiday_warning(schedule: Schedule, date: dt.date) -> list[str]:
     name = holiday_name(schedule.holidays, date)
     if name is None:
         return []
     region = HOLIDAY_CALENDAR_NAMES[schedule.holidays]
     return [f"{date.isoformat()} is a public holiday in {region} ({name})"]
-
-
-def _order_warnings(plan: Plan, session: PlannedSession, *, cascade: bool) -> list[str]:
-    """Say when a moved session now sits out of order with its neighbours or shares a day."""
-    others = [s for s in plan.sessions if s is not session and s.status != "cancelled"]
-    warnings = [
-        f"session {other.number} is on the same day"
-        for other in others
-        if other.date == session.date
-    ]
-    earlier = [s for s in others if s.number < session.number and s.date > session.date]
-    if earlier:
-        warnings.append(
-            f"session {session.number} now comes before session {earlier[-1].number} "
-            f"({earlier[-1].date.isoformat()}), which is earlier in the plan's order"
-        )
-    later = [s for s in others if s.number > session.number and s.date < session.date]
-    if later and not cascade:
-        warnings.append(
-            f"session {session.number} now comes after session {later[0].number} "
-            f"({later[0].date.isoformat()}); pass --cascade to move the later sessions too"
-        )
-    return warnings

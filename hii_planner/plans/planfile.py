@@ -34,7 +34,11 @@ def plan_lines(plan: Plan) -> Iterator[str]:
     for key, value in data.items():
         if _is_records(value):
             for record in value:
-                yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
+                if any(isinstance(v, dict) for v in record.values()):
+                    # A nested table (history's `before`) must be named under its record.
+                    yield "\n" + tomli_w.dumps({key: [record]})
+                else:
+                    yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
 
 
 # Keys added to format version 1 after its first release, with the value that says
@@ -157,14 +161,15 @@ def save_new_plan(
 
 def update_plan(
     path: Path,
-    change: Callable[[Plan], str],
+    change: Callable[[Plan], str | HistoryEntry],
     *,
     now: dt.datetime,
     expected_revision: int | None = None,
 ) -> Plan:
     """Apply *change* to the plan at *path* under a lock and save it as the next revision.
 
-    *change* edits the plan in place and returns a one-line summary for the history.
+    *change* edits the plan in place and returns a one-line summary for the history,
+    or the whole history entry when it has more to say (why, what it replaced).
     With *expected_revision*, a plan that changed on disk since the caller read it
     is not overwritten (`StalePlanError`).
     """
@@ -175,7 +180,10 @@ def update_plan(
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
         summary = change(plan)
         plan.revision += 1
-        plan.history.append(HistoryEntry(at=now, change=summary))
+        entry = (
+            summary if isinstance(summary, HistoryEntry) else HistoryEntry(at=now, change=summary)
+        )
+        plan.history.append(entry)
         write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=True)
     return plan
 

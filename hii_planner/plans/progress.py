@@ -108,7 +108,8 @@ def plan_progress(plan: Plan, *, today: dt.date) -> Progress:
         cancelled=sum(1 for s in plan.sessions if s.status == "cancelled"),
         planned=len(planned),
         next_session=upcoming[0] if upcoming else None,
-        overdue=tuple(s for s in planned if s.date < today),
+        # A paused plan has nothing overdue: its sessions are dated again on resuming.
+        overdue=tuple(s for s in planned if s.date < today) if plan.status == "active" else (),
         engagement_concerns=tuple(s for s in plan.sessions if s.engagement_concern),
         modules=modules,
     )

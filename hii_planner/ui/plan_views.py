@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,6 @@ from hii_planner.wording import date, hours, schedule_sentence
 
 if TYPE_CHECKING:
     from hii_planner.plans.caseload import CaseloadEntry
-    from hii_planner.plans.delivery import DeliveryOutcome
     from hii_planner.plans.progress import Progress
 
 
@@ -34,23 +32,35 @@ def plan_heading(plan: Plan) -> Text:
         f"\n{plan.library.name} {plan.library.version} · {schedule_sentence(plan.schedule)}",
         style="dim",
     )
+    from hii_planner.ui.delivery_views import schedule_details, status_heading
+
+    heading += schedule_details(plan)
+    heading += status_heading(plan)
     return heading
 
 
-def render_plan(plan: Plan) -> None:
+def render_plan(plan: Plan, *, file: str = "FILE") -> None:
     """The whole plan for `plan show`, ending with where it stands today."""
     from hii_planner import clock
     from hii_planner.plans.progress import plan_progress
+    from hii_planner.ui.delivery_views import overdue_hint, status_history_table
 
     console = stdout_console()
+    today = clock.today()
     console.print(plan_heading(plan))
-    console.print(session_table(plan))
+    console.print(session_table(plan, today=today))
     if plan.left_out:
         console.print(
             Text("Left out: ", style="bold")
             + Text(", ".join(f"{i.module}/{i.session} ({i.reason})" for i in plan.left_out))
         )
-    console.print(progress_grid(plan_progress(plan, today=clock.today())))
+    progress = plan_progress(plan, today=today)
+    console.print(progress_grid(progress))
+    history = status_history_table(plan)
+    if history is not None:
+        console.print(history)
+    if progress.overdue:
+        console.print(overdue_hint(file))
 
 
 def report_new_plan(result: PlanResult, path: Path | None) -> None:
@@ -165,24 +175,6 @@ def module_grid(progress: Progress) -> Table:
     return grid
 
 
-def report_delivery(plan: Plan, outcome: DeliveryOutcome, *, today: dt.date) -> None:
-    """After `plan record` or `plan reschedule`: what changed and what comes next (stderr)."""
-    from hii_planner.plans.progress import plan_progress
-
-    console = stderr_console()
-    for warning in outcome.warnings:
-        notice(console, "warning", warning)
-    console.print(Text("✓ ", style="bold green") + Text(outcome.summary))
-    progress = plan_progress(plan, today=today)
-    following = progress.next_session
-    line = f"{progress.delivered} of {progress.total} delivered · next: " + (
-        _session_line(following) if following else "nothing planned"
-    )
-    if progress.overdue:
-        line += f" · {len(progress.overdue)} overdue"
-    console.print(Text("  " + line))
-
-
 def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
     """The caseload table: reference, progress, next date, overdue sessions and warnings."""
     readable = [e for e in entries if e.plan is not None and e.progress is not None]
@@ -217,7 +209,9 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
 def _caseload_notes(entry: CaseloadEntry) -> list[str]:
     assert entry.plan is not None and entry.progress is not None
     progress = entry.progress
-    notes = []
+    notes: list[str] = []
+    if entry.plan.status != "active":
+        notes.append(entry.plan.status)
     if progress.complete:
         notes.append("complete")
     if progress.engagement_concerns:

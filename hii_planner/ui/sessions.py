@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.table import Table
 from rich.text import Text
 
@@ -10,8 +12,20 @@ from hii_planner.plans.models import Plan
 from hii_planner.wording import date, hours, plural
 
 
-def session_table(plan: Plan, *, title: str | None = None, with_status: bool = True) -> Table:
-    """Number, date, session (with its module), minutes and status, with totals."""
+def session_table(
+    plan: Plan,
+    *,
+    title: str | None = None,
+    with_status: bool = True,
+    today: dt.date | None = None,
+) -> Table:
+    """Number, date, session (with its module), minutes and status, with totals.
+
+    With *today*, planned sessions dated before it are marked overdue; outcomes (who
+    delivered, absences, cancellations) and a session's own time and place show too.
+    """
+    from hii_planner.ui.delivery_views import is_overdue, outcome_words, when_and_where
+
     table = Table(title=title, title_justify="left", show_footer=True)
     table.add_column("#", justify="right", footer="")
     table.add_column("date", no_wrap=True, footer="")
@@ -26,14 +40,17 @@ def session_table(plan: Plan, *, title: str | None = None, with_status: bool = T
         if session.catch_up:
             label.append(" (catch-up)", style="bold")
         label.append(f"\n{session.module}", style="dim")
-        row: list[str | Text] = [
-            str(session.number),
-            date(session.date),
-            label,
-            str(session.minutes),
-        ]
+        day = Text(date(session.date))
+        if where := when_and_where(plan, session):
+            day.append(f"\n{where}", style="dim")
+        row: list[str | Text] = [str(session.number), day, label, str(session.minutes)]
         if with_status:
-            status = session.status + (" ⚑" if session.engagement_concern else "")
-            row.append(Text(status, style=STATUS_STYLES[session.status]))
+            words = session.status + (" ⚑" if session.engagement_concern else "")
+            status = Text(words, style=STATUS_STYLES[session.status])
+            if today is not None and is_overdue(plan, session, today):
+                status = Text("overdue", style="bold yellow")
+            if details := outcome_words(session):
+                status.append(f"\n{details}", style="dim")
+            row.append(status)
         table.add_row(*row)
     return table

@@ -116,7 +116,7 @@ def plan_edit(
 
 def _state(library: Library, prompter: Prompter) -> WizardState:
     now = clock.now()
-    return WizardState(library=library, prompter=prompter, today=now.date(), now=now)
+    return WizardState(library=library, prompter=prompter, today=clock.today(), now=now)
 
 
 def _fill(state: WizardState, answers: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ from hii_planner.library.models import Track
 from hii_planner.planning.schedule import default_start, default_weekdays
 from hii_planner.wizard.prompts import Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
+from hii_planner.wizard.steps_times import ask_times_and_closures
 from hii_planner.wording import CADENCE_WORDS, hours
 
 OFF = "off"
@@ -136,7 +137,7 @@ def summarise_budget(state: WizardState) -> str:
 
 
 def ask_schedule(state: WizardState) -> None:
-    """First date, cadence, weekdays and the public holidays to skip."""
+    """First date, cadence, weekdays, the public holidays to skip, time, place and closures."""
     prompter = state.prompter
     schedule = state.schedule_answers()
     start_text = prompter.text(
@@ -169,6 +170,7 @@ def ask_schedule(state: WizardState) -> None:
         "cadence": cadence,
         "weekdays": days,
         "holidays": holidays,
+        **ask_times_and_closures(prompter, schedule),
     }
 
 
@@ -185,4 +187,9 @@ def summarise_schedule(state: WizardState) -> str:
     if not schedule:
         return "not chosen yet"
     days = "+".join(schedule.get("weekdays") or [])
-    return f"{schedule.get('cadence', 'weekly')} on {days} from {schedule.get('start', '?')}"
+    found = f"{schedule.get('cadence', 'weekly')} on {days} from {schedule.get('start', '?')}"
+    if schedule.get("time"):
+        found += f" at {schedule['time']}"
+    if schedule.get("closures"):
+        found += f", {len(schedule['closures'])} closed period(s)"
+    return found
