@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import tomllib
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import tomli_w
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from hii_planner.errors import PlanningError
-from hii_planner.library.loader import Library
-from hii_planner.library.models import LibraryInfo, Module
+from hii_planner.errors import LibraryError, PlanningError
+from hii_planner.library.loader import Library, load_library
 from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from hii_planner.plans.models import Plan
@@ -23,9 +24,13 @@ NEEDS = ["n0", "n1", "n2", "n3"]
 
 @st.composite
 def libraries(draw: st.DrawFn) -> Library:
-    """Acyclic libraries: modules only refer to earlier ones, so any draw is valid."""
+    """Libraries written as files and read by the real loader; drawn ones it refuses are rejected.
+
+    Modules refer only to earlier ones (no cycles); placement and excludes are drawn
+    too, so the loader's checks and the planner's exclusion rules are exercised.
+    """
     count = draw(st.integers(min_value=1, max_value=10))
-    modules: dict[str, Module] = {}
+    modules: list[dict[str, object]] = []
     for index in range(count):
         earlier = [f"m{i}" for i in range(index)]
         pick = (
@@ -43,7 +48,7 @@ def libraries(draw: st.DrawFn) -> Library:
         )
         groups = draw(st.lists(group, max_size=2)) if earlier else []
         after = draw(pick)
-        track = draw(st.sampled_from(["main", "faith"]))
+        excludes = draw(pick) if draw(st.integers(0, 3)) == 0 else []
         sessions = [
             {
                 "id": f"s{n}",
@@ -53,28 +58,35 @@ def libraries(draw: st.DrawFn) -> Library:
             }
             for n in range(draw(st.integers(min_value=1, max_value=3)))
         ]
-        module_id = f"m{index}"
-        modules[module_id] = Module.model_validate(
+        modules.append(
             {
-                "id": module_id,
-                "title": module_id,
-                "track": track,
+                "id": f"m{index}",
+                "title": f"m{index}",
+                "track": draw(st.sampled_from(["main", "faith"])),
                 "addresses": draw(st.lists(st.sampled_from(NEEDS), unique=True, max_size=2)),
                 "requires": requires,
                 "requires_any": groups,
                 "after": after,
+                "excludes": excludes,
+                "placement": draw(st.sampled_from(["any", "any", "any", "first", "last"])),
                 "sessions": sessions,
             }
         )
-    info = LibraryInfo.model_validate(
-        {
-            "name": "Generated",
-            "version": "1",
-            "needs": [{"id": n, "title": n} for n in NEEDS],
-            "tracks": [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith"}],
-        }
-    )
-    return Library(path=Path(), info=info, modules=modules, digest="sha256:0", file_digests={})
+    info = {
+        "name": "Generated",
+        "version": "1",
+        "needs": [{"id": n, "title": n} for n in NEEDS],
+        "tracks": [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith"}],
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "library.toml").write_text(tomli_w.dumps(info), encoding="utf-8")
+        for item in modules:
+            (Path(folder) / f"{item['id']}.toml").write_text(tomli_w.dumps(item), encoding="utf-8")
+        try:
+            return load_library(Path(folder))
+        except LibraryError:
+            reject()  # a drawn library the checks refuse (placement or exclusion conflicts)
+            raise
 
 
 @st.composite
@@ -101,7 +113,13 @@ def first_and_last(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def plan_of(library: Library, request: PlanRequest) -> PlanResult:
-    return build_plan(library, request, now=NOW)
+    try:
+        return build_plan(library, request, now=NOW)
+    except PlanningError as error:
+        if "the plan needs at least" in str(error):
+            raise
+        reject()  # drawn choices that exclude each other or an excluded prerequisite
+        raise
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
@@ -120,6 +138,14 @@ def test_order_respects_every_edge(data: st.DataObject) -> None:
             assert any(member in first for member in group)
         for required in library.modules[module_id].requires:
             assert required in first
+    # Placement holds: nothing comes before a "first" module's sessions or after a "last" one's.
+    placement = {m: library.modules[m].placement for m in first}
+    for module_id, where in placement.items():
+        others = [m for m, p in placement.items() if p != where]
+        if where == "first":
+            assert all(last[module_id] < first[m] for m in others), module_id
+        if where == "last":
+            assert all(first[module_id] > last[m] for m in others), module_id
     # Sessions keep their order within a module.
     for module_id in first:
         order = [s.session for s in result.plan.sessions if s.module == module_id]
