@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hii_planner.handouts import write_handouts
+from hii_planner.handouts.outputs import MANIFEST
 from hii_planner.library.loader import Library
 from hii_planner.plans.planfile import write_plan
 from tests.conftest import Cli, LibraryFactory, module
@@ -41,7 +42,8 @@ def mode(path: Path) -> int:
 
 
 def names(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """The documents in *folder* (not the list of them that the command keeps)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != MANIFEST)
 
 
 def test_handouts_writes_every_document_beside_the_plan(

@@ -10,9 +10,10 @@ from typing import Literal
 
 from hii_planner.documents.model import Audience, Document, Paper
 from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat, render_document
-from hii_planner.files.atomic import ensure_private_dir, write_atomic
+from hii_planner.files.atomic import write_atomic
 from hii_planner.handouts.facilitator import facilitator_guide
 from hii_planner.handouts.lookup import check_against_library, choose_sessions, in_context
+from hii_planner.handouts.outputs import owned_outputs
 from hii_planner.handouts.overview import plan_overview
 from hii_planner.handouts.participant import participant_handout
 from hii_planner.handouts.words import slug
@@ -43,6 +44,8 @@ class HandoutsWritten:
     counts: dict[Kind, int] = field(
         default_factory=lambda: {"participant": 0, "facilitator": 0, "overview": 0}
     )
+    removed: list[Path] = field(default_factory=list)
+    """Files an earlier run wrote that this plan no longer produces (removed)."""
 
     def summary(self, output_format: str) -> str:
         """One line for the user: "wrote 3 files to DIR (1 participant handout, …; PDF)"."""
@@ -56,10 +59,13 @@ class HandoutsWritten:
         ]
         total = len(self.files)
         what = ", ".join(parts) if parts else "nothing"
-        return (
+        line = (
             f"wrote {plural(total, 'file')} to {self.folder} "
             f"({what}; {output_format.upper() if output_format != 'markdown' else 'Markdown'})"
         )
+        if self.removed:
+            line += f"; removed {plural(len(self.removed), 'old file')} the plan no longer produces"
+        return line
 
 
 def plan_jobs(
@@ -135,7 +141,9 @@ def write_handouts(
     Participant handouts for each chosen session (``sessions``: plan session
     numbers; default every session not missed or cancelled), facilitator guides,
     and the plan overview (when facilitators are in the audience and no sessions
-    were picked). Existing files are replaced atomically.
+    were picked). Existing files are replaced atomically; a run for every session
+    also removes the files an earlier run wrote that the plan no longer produces
+    (`handouts.outputs`).
     """
     if output_format not in FORMATS:
         raise ValueError(f"unknown output format {output_format!r}")
@@ -148,13 +156,26 @@ def write_handouts(
         easy_read=easy_read,
         paper=paper,
     )
-    ensure_private_dir(out_dir)
     written = HandoutsWritten(folder=out_dir)
-    for done, job in enumerate(jobs, start=1):
-        path = out_dir / f"{job.name}{EXTENSIONS[output_format]}"
-        write_atomic(path, render_document(job.build(), output_format), replace=True)
-        written.files.append(path)
-        written.counts[job.kind] += 1
-        if progress is not None:
-            progress(done, len(jobs), path)
+    extension = EXTENSIONS[output_format]
+    replaces = (_kinds(audience), extension.lstrip(".")) if sessions is None else None
+    names = [f"{job.name}{extension}" for job in jobs]
+    with owned_outputs(out_dir, names=names, replaces=replaces) as owned:
+        for done, job in enumerate(jobs, start=1):
+            path = out_dir / f"{job.name}{extension}"
+            write_atomic(path, render_document(job.build(), output_format), replace=True)
+            written.files.append(path)
+            written.counts[job.kind] += 1
+            if progress is not None:
+                progress(done, len(jobs), path)
+    written.removed = owned.removed
     return written
+
+
+def _kinds(audience: Audience) -> set[str]:
+    """The kinds of document a run for every session writes for *audience*."""
+    return {
+        "participant": {"participant"},
+        "facilitator": {"facilitator", "overview"},
+        "all": {"participant", "facilitator", "overview"},
+    }[audience]
