@@ -54,11 +54,13 @@ def test_every_plan_is_listed_and_a_broken_one_carries_its_error(
     caseload: Path, library_dir: Path
 ) -> None:
     # Plans are read in name order; the broken one is an entry with an error naming the line;
-    # hidden files, non-plan TOML, other files and subfolders are left out.
+    # hidden files, files that are not .toml and subfolders are left out.
     record_in_file(caseload / "P-0001.toml", 1, status="delivered", now=_now())
     entries = read_caseload(caseload, today=TODAY, library=load_library(library_dir))
-    assert [e.file.name for e in entries] == ["P-0001.toml", "P-0002.toml", "P-0003.toml"]
-    first, second, broken = entries
+    assert [e.file.name for e in entries] == [
+        "P-0001.toml", "P-0002.toml", "P-0003.toml", "answers.toml",
+    ]  # fmt: skip
+    first, second, broken, _ = entries
     assert first.progress is not None and second.progress is not None
     assert (first.progress.delivered, first.progress.total, len(first.progress.overdue)) == (
         1,
@@ -155,3 +157,26 @@ def _now() -> dt.datetime:
     from hii_planner import clock
 
     return clock.now()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param("", 'the file is empty (a plan file starts with format = "hii-plan")', id="empty"),
+        pytest.param("\n# nothing yet\n", 'the file is empty (a plan file starts with format = "hii-plan")', id="only-a-comment"),
+        pytest.param('participant = "P-0009"\nneeds = ["x"]\n', "not a plan file: it looks like an answers file (for `plan new --answers`)", id="answers"),
+        pytest.param('name = "A library"\nversion = "1"\n', 'format: not a plan file (format = "hii-plan" is missing)', id="no-format"),
+        pytest.param('format = "hii-answers"\n', 'format: not a plan file (format is "hii-answers", a plan has format = "hii-plan")', id="other-format"),
+    ],
+)  # fmt: skip
+def test_every_toml_that_is_not_a_plan_is_reported(
+    caseload: Path, content: str, message: str
+) -> None:
+    # An empty file, an answers file or TOML without format is an entry with its error, not skipped.
+    (caseload / "answers.toml").unlink()
+    (caseload / "P-0005.toml").write_text(content, encoding="utf-8")
+    entries = read_caseload(caseload, today=TODAY)
+    refused = next(e for e in entries if e.file.name == "P-0005.toml")
+    assert refused.plan is None and refused.error is not None
+    assert refused.error.lines()[-1].replace(":1:", ":") == f"{caseload / 'P-0005.toml'}: {message}"
+    assert [e.file.name for e in entries if e.plan is not None] == ["P-0001.toml", "P-0002.toml"]

@@ -347,6 +347,23 @@ def test_list_reports_a_broken_plan_and_still_lists_the_others(
     assert "P-0003.toml is not a valid plan file" in as_json.stderr
 
 
+def test_list_reports_an_empty_file_and_an_answers_file_and_exits_1(
+    cli: Cli, caseload: Path, library_dir: Path
+) -> None:
+    # Neither is skipped silently: each is named on stderr, the plans are listed, exit 1.
+    (caseload / "P-0003.toml").write_text("", encoding="utf-8")
+    (caseload / "answers.toml").write_text('participant = "P-0009"\n', encoding="utf-8")
+    result = cli("--library", str(library_dir), "plan", "list", str(caseload), exit_code=1)
+    assert "P-0001" in result.stdout and "P-0002" in result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {caseload / 'P-0003.toml'}: the file is empty "
+        '(a plan file starts with format = "hii-plan")',
+        f"error: {caseload / 'answers.toml'}: not a plan file: it looks like an answers file "
+        "(for `plan new --answers`)",
+    ]
+
+
 def test_list_json_has_the_contract_fields(cli: Cli, caseload: Path, library_dir: Path) -> None:
     # --json: at least file, reference, delivered, total, next_date for each plan.
     data = json.loads(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hii_planner.errors import FileAccessError, HiiPlannerError, Problem
+from hii_planner.errors import FileAccessError, HiiPlannerError, PlanFileError, Problem
 from hii_planner.files.tomlsource import read_toml
 from hii_planner.library.loader import Library
 from hii_planner.plans.check import library_drift, library_mismatch
@@ -35,9 +35,9 @@ def read_caseload(
 ) -> list[CaseloadEntry]:
     """Every plan in *folder* (not its subfolders), by file name.
 
-    Hidden files and TOML files that are not plans (answers files, library
-    files) are left out. A plan that cannot be read becomes an entry with its
-    error, so the others are still listed. With *library*, each plan is
+    Hidden files are left out. Every other ``.toml`` file that is not a readable
+    plan (broken, empty, an answers or library file) becomes an entry with its
+    error, so it is reported and the others are still listed. With *library*, each plan is
     compared with it and a changed library is a warning.
     """
     if not folder.is_dir():
@@ -51,24 +51,30 @@ def read_caseload(
         ) from None
     entries = []
     for path in files:
-        if path.is_file() and _looks_like_plan(path):
+        if not path.is_dir():
             entries.append(_entry(path, today=today, library=library))
     return entries
 
 
-def _looks_like_plan(path: Path) -> bool:
-    """True unless the file is readable TOML without ``format = "hii-plan"``.
-
-    A file that cannot be parsed may be a hand-broken plan, so it is listed
-    (with its error) rather than skipped.
-    """
+def _not_a_plan(path: Path) -> PlanFileError | None:
+    """Why a TOML file without ``format`` is not a plan, in words that say what it is instead."""
     document = read_toml(path)
-    if isinstance(document, Problem):
-        return True
-    return document.data.get("format") == PLAN_FORMAT
+    if isinstance(document, Problem) or "format" in document.data:
+        return None  # the plan reader's own message says what is wrong
+    if not document.data:
+        why = 'the file is empty (a plan file starts with format = "hii-plan")'
+    elif isinstance(document.data.get("participant"), str):
+        why = "not a plan file: it looks like an answers file (for `plan new --answers`)"
+    else:
+        return None
+    error = PlanFileError(str(path), [Problem(str(path), None, "", why)])
+    error.hint = "plan list reads plan files only; keep other files in another folder"
+    return error
 
 
 def _entry(path: Path, *, today: dt.date, library: Library | None) -> CaseloadEntry:
+    if (refused := _not_a_plan(path)) is not None:
+        return CaseloadEntry(file=path, error=refused)
     try:
         plan = read_plan(path)
     except HiiPlannerError as error:

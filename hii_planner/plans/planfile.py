@@ -101,9 +101,14 @@ def read_plan(path: Path) -> Plan:
 
 
 def _plan_format(document: TomlDocument) -> list[Problem]:
-    if document.data.get("format") == "hii-plan":
+    found = document.data.get("format")
+    if found == "hii-plan":
         return []
-    return [document.problem(("format",), 'not a plan file (format = "hii-plan" is missing)')]
+    if isinstance(found, str):
+        why = f'not a plan file (format is "{found}", a plan has format = "hii-plan")'
+    else:
+        why = 'not a plan file (format = "hii-plan" is missing)'
+    return [document.problem(("format",), why)]
 
 
 def _require_file(path: Path) -> None:
