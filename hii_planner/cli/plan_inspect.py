@@ -32,7 +32,12 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
 
 @handle_errors
 def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
-    """Check a plan against the library: missing modules or sessions, library changes."""
+    """Check a plan against the library (missing modules or sessions, library changes) and itself.
+
+    A hand-edited plan is checked too: numbers that do not follow dates, a revision
+    below the history, a module listed twice, weekdays that do not fit the cadence,
+    and recorded dates in the future or long before the plan was made.
+    """
     from hii_planner.plans.check import check_plan
     from hii_planner.plans.planfile import read_plan
 

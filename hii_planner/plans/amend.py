@@ -20,6 +20,7 @@ from hii_planner.plans.changes import (
     record_of,
     sessions_word,
 )
+from hii_planner.plans.consistency import refuse_implausible
 from hii_planner.plans.delivery import (
     AbsenceChoice,
     CancelledByChoice,
@@ -73,6 +74,7 @@ def amend_session(
     _check_options(new_status, absence=absence, by=by, facilitators=facilitators)
     if new_status != "cancelled" and date is not None:
         refuse_future(session, new_status, when=date, given=date, today=today)
+        refuse_implausible(plan, session, new_status, when=date)
     if new_status == "cancelled" and date is not None:
         raise DeliveryError("a cancelled session keeps its planned date; leave out --date")
     names = checked_facilitators(facilitators)

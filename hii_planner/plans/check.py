@@ -1,10 +1,13 @@
-"""Check a plan against a library: missing modules and sessions, and library drift."""
+"""Check a plan against a library (missing modules and sessions, drift) and against itself."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from hii_planner import clock
 from hii_planner.library.loader import Library
+from hii_planner.plans.consistency import plan_inconsistencies
 from hii_planner.plans.models import Plan
 
 
@@ -51,9 +54,9 @@ def library_drift(plan: Plan, library: Library) -> list[str]:
     ]
 
 
-def check_plan(plan: Plan, library: Library) -> PlanCheck:
-    """Compare *plan* with *library*."""
-    errors: list[str] = []
+def check_plan(plan: Plan, library: Library, *, today: dt.date | None = None) -> PlanCheck:
+    """Compare *plan* with *library*, and check the plan's own consistency (`plans.consistency`)."""
+    errors = plan_inconsistencies(plan, today=today or clock.today())
     for module in plan.modules:
         if module.id not in library.modules:
             errors.append(f"module {module.id} is not in the library any more")

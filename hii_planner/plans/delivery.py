@@ -21,6 +21,7 @@ from hii_planner.plans.changes import (
     checked_text,
     sessions_word,
 )
+from hii_planner.plans.consistency import refuse_implausible
 from hii_planner.plans.limits import check_note
 from hii_planner.plans.models import Plan, PlannedSession, Schedule
 from hii_planner.plans.ordering_rules import Dependencies, refuse_new_order_breaks
@@ -135,6 +136,7 @@ def record_session(
             )
     else:
         refuse_future(session, status, when=date or session.date, given=date, today=today)
+        refuse_implausible(plan, session, status, when=date or session.date)
     session.status = status
     session.date = date or session.date
     session.notes = "\n".join(part for part in (session.notes, note) if part)

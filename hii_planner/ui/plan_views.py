@@ -16,7 +16,7 @@ from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.ui.notices import notice
 from hii_planner.ui.sessions import session_table
-from hii_planner.wording import date, hours, schedule_sentence
+from hii_planner.wording import date, hours, plural, schedule_sentence
 
 if TYPE_CHECKING:
     from hii_planner.plans.caseload import CaseloadEntry
@@ -106,7 +106,10 @@ def render_plan_check(result: PlanCheck, file: str) -> None:
     if result.ok:
         console.print(Text("✓ ", style="bold green") + Text(f"{file} matches the library"))
     else:
-        console.print(Text("✗ ", style="bold red") + Text(f"{file} does not match the library"))
+        console.print(
+            Text("✗ ", style="bold red")
+            + Text(f"{file}: {plural(len(result.errors), 'problem')} (nothing was changed)")
+        )
 
 
 _BAR_WIDTH = 20
