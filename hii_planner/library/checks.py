@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from hii_planner.errors import Problem
 from hii_planner.files.tomlsource import KeyPath, TomlDocument
 from hii_planner.library.graph import find_cycles
 from hii_planner.library.models import LibraryInfo, Module
 from hii_planner.suggest import unknown
+from hii_planner.wording import plural
 
 
 def cross_check(
@@ -18,18 +19,62 @@ def cross_check(
     info_doc: TomlDocument,
     modules: Sequence[Module],
     documents: Mapping[str, TomlDocument],
+    *,
+    unreadable: Mapping[str, str] | None = None,
 ) -> tuple[list[Problem], list[Problem]]:
-    """Errors and warnings about how the library's records refer to each other."""
-    errors = _check_catalogue(info, info_doc, {m.id for m in modules})
+    """Errors and warnings about how the library's records refer to each other.
+
+    *unreadable* maps the ids of module files that could not be read (their errors
+    are already reported) to their files: a reference to one is not an unknown
+    module, and one note per file says what was not checked against it, so one
+    broken file is reported once instead of once for every module that needs it.
+    """
+    broken = dict(unreadable or {})
+    errors = _check_catalogue(info, info_doc, {m.id for m in modules} | broken.keys())
     by_id = {m.id: m for m in modules}
     needs = {n.id for n in info.needs}
     tracks = {t.id for t in info.tracks}
     for module in modules:
-        errors.extend(_check_module(module, documents[module.id], by_id, needs, tracks))
+        errors.extend(
+            _check_module(module, documents[module.id], by_id, needs, tracks, broken.keys())
+        )
     errors.extend(_check_cycles(modules, documents))
-    warnings = _unaddressed_needs(info, info_doc, modules)
+    unaddressed = _unaddressed_needs(info, info_doc, modules)
+    # A module that could not be read may address any need: say so rather than guess.
+    warnings = _not_checked_against(broken, modules, needs_unknown=bool(unaddressed))
+    if not broken:
+        warnings.extend(unaddressed)
     warnings.extend(_repeated_objectives(modules, documents))
     return errors, warnings
+
+
+def _not_checked_against(
+    broken: Mapping[str, str], modules: Sequence[Module], *, needs_unknown: bool
+) -> list[Problem]:
+    """One note per unreadable module file: what refers to it, and what was not checked."""
+    notes = []
+    for module_id, file in sorted(broken.items()):
+        dependants = sorted(m.id for m in modules if module_id in {*m.prerequisites(), *m.excludes})
+        unchecked = []
+        if dependants:
+            unchecked.append(
+                f"{plural(len(dependants), 'module')} that refer to it ({', '.join(dependants)})"
+            )
+        if needs_unknown:
+            unchecked.append("the needs it addresses")
+        if not unchecked:
+            continue
+        notes.append(
+            Problem(
+                file,
+                None,
+                "",
+                f"module '{module_id}' could not be read (see its errors): "
+                f"{' and '.join(unchecked)} were not checked against it",
+                severity="warning",
+            )
+        )
+    return notes
 
 
 def _duplicates(ids: Iterable[str]) -> list[tuple[int, str]]:
@@ -83,6 +128,7 @@ def _check_module(
     by_id: Mapping[str, Module],
     needs: set[str],
     tracks: set[str],
+    unreadable: Collection[str] = (),
 ) -> list[Problem]:
     errors = []
     if module.track not in tracks:
@@ -104,7 +150,7 @@ def _check_module(
     for path, target in references:
         if target == module.id:
             errors.append(doc.problem(path, f"module '{module.id}' refers to itself"))
-        elif target not in by_id:
+        elif target not in by_id and target not in unreadable:
             errors.append(doc.problem(path, unknown("module", target, by_id)))
 
     for index, group in enumerate(module.requires_any):

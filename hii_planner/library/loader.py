@@ -144,9 +144,11 @@ def check_library(path: Path) -> LibraryCheck:
 
     documents: dict[str, TomlDocument] = {}
     modules: list[Module] = []
+    unreadable: dict[str, str] = {}
     for file in module_files:
         found = _read(file, Module, errors)
         if found is None:
+            unreadable[file.stem] = str(file)
             continue
         document, module = found
         if not _SLUG.match(file.stem):
@@ -185,7 +187,9 @@ def check_library(path: Path) -> LibraryCheck:
 
     warnings: list[Problem] = []
     if info is not None and info_doc is not None:
-        cross_errors, warnings = cross_check(info, info_doc, modules, documents)
+        cross_errors, warnings = cross_check(
+            info, info_doc, modules, documents, unreadable=unreadable
+        )
         errors.extend(cross_errors)
     if errors or info is None:
         return LibraryCheck(path, tuple(errors), tuple(warnings), None)
