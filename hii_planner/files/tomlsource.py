@@ -41,9 +41,24 @@ def _split_dotted(dotted: str) -> list[str]:
 def _opens_multiline_string(value: str) -> str | None:
     """Return the delimiter if *value* starts a multi-line string left open on its line."""
     for delimiter in ('"""', "'''"):
-        if value.startswith(delimiter) and value.count(delimiter) % 2 == 1:
+        if value.startswith(delimiter) and not _closes(value, delimiter, start=3):
             return delimiter
     return None
+
+
+def _closes(text: str, delimiter: str, *, start: int = 0) -> bool:
+    """True if *text* closes a multi-line string opened with *delimiter*.
+
+    The first unescaped delimiter closes it; whatever follows (a comment that
+    quotes the delimiter again, say) is not part of the string.
+    """
+    at = text.find(delimiter, start)
+    while at != -1:
+        backslashes = len(text[:at]) - len(text[:at].rstrip("\\"))
+        if delimiter == "'''" or backslashes % 2 == 0:
+            return True
+        at = text.find(delimiter, at + 1)
+    return False
 
 
 _ARRAY_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*|[\[\]{},]|[^\s"\'\[\]{},#]+')
@@ -104,7 +119,7 @@ def key_lines(text: str) -> dict[KeyPath, int]:
 
     for number, line in enumerate(text.splitlines(), start=1):
         if open_string is not None:
-            if line.count(open_string) % 2 == 1:
+            if _closes(line, open_string):
                 open_string = None
             continue
         if open_array is not None:
@@ -244,6 +259,8 @@ def parse_toml(raw: bytes, *, file: str) -> TomlDocument | Problem:
     except UnicodeDecodeError as error:
         bad_line = raw[: error.start].count(b"\n") + 1
         return Problem(file, bad_line, "", "the file is not UTF-8 text (save it as UTF-8)")
+    # A byte-order mark (Windows editors add one) is not TOML; it carries no meaning, so skip it.
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         return Problem(file, text[: text.index("\x00")].count("\n") + 1, "", "the file is binary")
     try:
