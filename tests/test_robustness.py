@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from hii_planner.errors import PlanFileError, Problem
 from hii_planner.files.tomlsource import TomlDocument, key_lines, parse_toml
 from hii_planner.library.cache import default_library_path
-from hii_planner.library.loader import check_library
+from hii_planner.library.loader import check_library, load_library
+from hii_planner.plans.check import check_plan
 from hii_planner.plans.planfile import read_plan
 from tests.conftest import Cli, LibraryFactory, module
 
@@ -162,17 +163,18 @@ def test_hand_edited_plans_are_reported_and_never_rewritten(
     path = tmp_path / "edited.toml"
     path.write_text(broken)
     try:
-        read_plan(path)
+        consistent = check_plan(read_plan(path), load_library(default_library_path())).ok
         valid = True
     except PlanFileError:
-        valid = False
+        valid = consistent = False
     for args in (
         ("plan", "show", str(path)),
-        ("plan", "check", str(path)),
         ("plan", "export", str(path), "-f", "csv"),
     ):
         result = cli(*args, exit_code=0 if valid else 1)
         no_traceback(result.stderr)
+    # plan check also fails a readable plan whose hand edit made it inconsistent.
+    no_traceback(cli("plan", "check", str(path), exit_code=0 if consistent else 1).stderr)
     if not valid:
         result = cli("plan", "record", str(path), "1", "--status", "delivered", exit_code=1)
         no_traceback(result.stderr)
