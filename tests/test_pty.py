@@ -97,7 +97,7 @@ def test_ctrl_c_in_a_terminal_then_resume(make_library: LibraryFactory, tmp_path
     work = tmp_path / "work"
     work.mkdir()
     child = spawn(library, work)
-    answer(child, "Participant reference", "\x15P-0042\r")
+    answer(child, "Participant reference", "P-0042\r")  # typing replaces the generated one
     answer(child, "Facilitator (Enter for none)", "\x03")
     child.expect_exact("hii-planner plan new --resume")
     assert finish(child) == 130

@@ -82,14 +82,26 @@ class Prompter:
         return self._console
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
-        """A line of text; *check* keeps the prompt open, saying what is wrong, until it passes."""
+        """A line of text; *check* keeps the prompt open, saying what is wrong, until it passes.
+
+        The default stands in the line, so Enter keeps it and the editing keys
+        change it; typing a character first replaces it, as a selected field would.
+        """
         import questionary
 
         def validate(value: str) -> bool | str:
             problem = check(value) if check else None
             return True if problem is None else problem
 
-        question = questionary.text(message, default=default, validate=validate, **self._io)
+        pristine = _Pristine(default)
+        question = questionary.text(
+            message,
+            default=default,
+            validate=validate,
+            key_bindings=pristine.key_bindings(),
+            **self._io,
+        )
+        pristine.watch(question)
         return str(question.unsafe_ask())
 
     def select(self, message: str, entries: Sequence[Entry], *, default: str | None = None) -> str:
@@ -190,3 +202,37 @@ class Prompter:
         for window in question.application.layout.find_all_windows():
             if isinstance(window.content, InquirerControl):
                 window.height = Dimension(max=max(3, rows - _RESERVED_ROWS))
+
+
+
+class _Pristine:
+    """Whether a text prompt still shows its default untouched (one per question)."""
+
+    def __init__(self, default: str) -> None:
+        self.untouched = bool(default)
+
+    def touched(self, _: object = None) -> None:
+        """The line was edited or the cursor moved: typing now inserts where the cursor is."""
+        self.untouched = False
+
+    def key_bindings(self) -> Any:
+        """Key bindings under which the first character typed replaces the untouched default."""
+        from prompt_toolkit.filters import Condition
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+
+        bindings = KeyBindings()
+
+        @bindings.add(Keys.Any, filter=Condition(lambda: self.untouched))
+        def _replace(event: Any) -> None:
+            self.touched()
+            event.current_buffer.text = event.data
+            event.current_buffer.cursor_position = len(event.data)
+
+        return bindings
+
+    def watch(self, question: Any) -> None:
+        """Notice edits and cursor moves in *question*'s line (after the default is in it)."""
+        buffer = question.application.current_buffer
+        buffer.on_text_changed += self.touched
+        buffer.on_cursor_position_changed += self.touched
