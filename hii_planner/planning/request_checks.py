@@ -43,8 +43,15 @@ def request_problems(library: Library, request: PlanRequest) -> list[str]:
                 f"{', '.join(s.id for s in module.sessions if s.optional) or 'none'})"
             )
     tracks = [t.id for t in library.info.tracks]
+    twins = [t.id for t in library.info.tracks if t.twin]
     if request.twin_track is not None and request.twin_track not in tracks:
-        problems.append(f"--twin-track: {unknown('track', request.twin_track, tracks)}")
+        problems.append(f"--twin-track: {unknown('track', request.twin_track, twins or tracks)}")
+    elif request.twin_track is not None and twins and request.twin_track not in twins:
+        # A library that marks its twin tracks says which may run alongside the rest.
+        problems.append(
+            f"--twin-track: track '{request.twin_track}' is not a twin track in this library "
+            f"(twin tracks: {', '.join(twins)})"
+        )
     questions = [q.id for q in library.info.screening]
     for question in request.screening:
         if question not in questions:
