@@ -204,7 +204,6 @@ class Prompter:
                 window.height = Dimension(max=max(3, rows - _RESERVED_ROWS))
 
 
-
 class _Pristine:
     """Whether a text prompt still shows its default untouched (one per question)."""
 
