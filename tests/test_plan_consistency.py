@@ -159,3 +159,15 @@ def test_record_on_the_cli_refuses_1990(
     )
     assert path.read_bytes() == before
     assert read_plan(path) == plan
+
+
+def test_amending_a_future_cancelled_session_to_delivered_needs_a_past_date(plan: Plan) -> None:
+    # Found by the fuzz test: a cancelled session keeps its planned date, which may be still
+    # to come; amending it to delivered without --date would record a delivery in the future.
+    record_session(plan, 6, status="cancelled", today=TODAY)
+    before = plan.model_copy(deep=True)
+    with pytest.raises(DeliveryError, match="is in the future"):
+        amend_session(plan, 6, status="delivered", why="it did happen", today=TODAY)
+    assert plan == before
+    amend_session(plan, 6, status="delivered", date=TODAY, why="it did happen", today=TODAY)
+    assert plan_inconsistencies(plan, today=TODAY) == []

@@ -72,9 +72,11 @@ def amend_session(
     old = record_of(session)
     new_status = status or session.status
     _check_options(new_status, absence=absence, by=by, facilitators=facilitators)
-    if new_status != "cancelled" and date is not None:
-        refuse_future(session, new_status, when=date, given=date, today=today)
-        refuse_implausible(plan, session, new_status, when=date)
+    if new_status != "cancelled" and (date is not None or session.status == "cancelled"):
+        # A cancelled session keeps its planned date, which may be still to come.
+        when = date or session.date
+        refuse_future(session, new_status, when=when, given=date, today=today)
+        refuse_implausible(plan, session, new_status, when=when)
     if new_status == "cancelled" and date is not None:
         raise DeliveryError("a cancelled session keeps its planned date; leave out --date")
     names = checked_facilitators(facilitators)
