@@ -88,6 +88,16 @@ def test_each_hand_edit_is_reported(
     assert plan_inconsistencies(plan, today=TODAY) == expected
 
 
+def test_a_merged_plan_may_have_more_history_than_revisions(plan: Plan) -> None:
+    # A merge keeps both sides' history but takes the larger revision + 1: not a hand edit.
+    low_revision(plan)
+    merge = plan.history[0].model_copy(
+        update={"change": "merged revisions 2 (ours) and 2 (theirs): 2 sessions recorded"}
+    )
+    plan.history.append(merge)
+    assert plan_inconsistencies(plan, today=TODAY) == []
+
+
 def test_plan_check_exits_1_and_names_each_inconsistency(
     cli: Cli, library: Library, plan: Plan, tmp_path: Path
 ) -> None:
