@@ -362,6 +362,9 @@ def test_list_reports_an_empty_file_and_an_answers_file_and_exits_1(
         f"error: {caseload / 'answers.toml'}: not a plan file: it looks like an answers file "
         "(for `plan new --answers`)",
     ]
+    assert result.stderr.splitlines()[-1] == (
+        "2 of 4 .toml files are not readable plans; the plans are listed"
+    )
 
 
 def test_list_json_has_the_contract_fields(cli: Cli, caseload: Path, library_dir: Path) -> None:

@@ -240,8 +240,8 @@ def report_unreadable(entries: Sequence[CaseloadEntry]) -> bool:
         count = len(broken)
         stderr_console().print(
             Text(
-                f"{count} of {len(entries)} plan files could not be read"
-                + ("; the others are listed" if count < len(entries) else "")
+                f"{count} of {len(entries)} .toml files are not readable plans"
+                + ("; the plans are listed" if count < len(entries) else "")
             )
         )
     return bool(broken)
