@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hii_planner.errors import RequestError
+from hii_planner.planning.reviews import REVIEWS
+from hii_planner.planning.screening import screened_question
 from hii_planner.planning.selection import CHOSEN, CORE, addressed_need, required_by
 from hii_planner.plans.models import Plan
 from hii_planner.suggest import unknown
@@ -28,6 +30,10 @@ def _root(reason: str) -> str | None:
         return "chosen by the facilitator"
     if (need := addressed_need(reason)) is not None:
         return f"assessed need {need}"
+    if (question := screened_question(reason)) is not None:
+        return f"screening answer {question}"
+    if reason == REVIEWS:
+        return "progress reviews (the library's [review] rule)"
     return None
 
 
