@@ -78,3 +78,15 @@ def size_warning(library: Library, count: int) -> str | None:
 def plan_size(plan: Plan) -> int:
     """The sessions that count in a plan's size: all but the cancelled ones."""
     return sum(1 for s in plan.sessions if s.status != "cancelled")
+
+
+def clinical_warnings(plan: Plan, library: Library) -> list[str]:
+    """What `plan check` warns about: a size outside the usual range, needs left unaddressed."""
+    warnings = []
+    size = size_warning(library, plan_size(plan))
+    if size:
+        warnings.append(size)
+    missing = unaddressed(plan, library)
+    if missing:
+        warnings.append("no planned session addresses: " + ", ".join(missing))
+    return warnings

@@ -18,6 +18,7 @@ from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.wording import hours, schedule_sentence
 
 if TYPE_CHECKING:
+    from hii_planner.library.loader import Library
     from hii_planner.plans.caseload import CaseloadEntry
     from hii_planner.plans.delivery import DeliveryOutcome
     from hii_planner.plans.progress import Progress
@@ -43,7 +44,11 @@ def session_table(plan: Plan, *, title: str | None = None) -> Table:
         label = Text(session.title)
         if session.catch_up:
             label.append(" (catch-up)", style="bold")
+        if session.kind == "review":
+            label.append(" (progress review)", style="bold")
         label.append(f"\n{session.module}", style="dim")
+        if session.provider:
+            label.append(f" · by {session.provider}", style="dim")
         status = session.status + (" ⚑" if session.engagement_concern else "")
         table.add_row(
             str(session.number),
@@ -73,10 +78,14 @@ def plan_heading(plan: Plan) -> Text:
     return heading
 
 
-def render_plan(plan: Plan) -> None:
-    """The whole plan for `plan show`, ending with where it stands today."""
+def render_plan(plan: Plan, library: Library | None = None) -> None:
+    """The whole plan for `plan show`, ending with where it stands today.
+
+    With the *library*, the needs are shown with the sessions that address them.
+    """
     from hii_planner import clock
     from hii_planner.plans.progress import plan_progress
+    from hii_planner.ui.clinical_views import print_coverage, print_reviews
 
     console = stdout_console()
     console.print(plan_heading(plan))
@@ -86,6 +95,11 @@ def render_plan(plan: Plan) -> None:
             Text("Left out: ", style="bold")
             + Text(", ".join(f"{i.module}/{i.session} ({i.reason})" for i in plan.left_out))
         )
+    print_reviews(console, plan)
+    if library is not None:
+        from hii_planner.plans.coverage import coverage
+
+        print_coverage(console, coverage(plan, library))
     console.print(progress_grid(plan_progress(plan, today=clock.today())))
 
 
@@ -95,12 +109,14 @@ def report_new_plan(result: PlanResult, path: Path | None) -> None:
     console = stderr_console()
     for caution in result.cautions:
         console.print(Text("caution: ", style="bold yellow") + Text(caution))
+    for warning in result.warnings:
+        console.print(Text("warning: ", style="bold yellow") + Text(warning))
     for note in result.notes:
         console.print(Text("note: ", style="bold") + Text(note))
     if result.uncovered_needs:
         console.print(
             Text("note: ", style="bold")
-            + Text("no planned module addresses: " + ", ".join(result.uncovered_needs))
+            + Text("no planned session addresses: " + ", ".join(result.uncovered_needs))
         )
     sessions = plan.sessions
     span = f"{sessions[0].date.isoformat()} to {sessions[-1].date.isoformat()}" if sessions else ""
