@@ -8,6 +8,8 @@ from rich.text import Text
 
 from hii_planner.library.models import Module
 from hii_planner.planning.ordering import order_modules
+from hii_planner.wizard import preview
+from hii_planner.wizard.clinical import only_sessions, unaddressed_by_skipping
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.prompts import Entry, Heading, Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
@@ -161,6 +163,9 @@ def ask_sessions(state: WizardState) -> None:
     previous = list(state.answers.get("skip_sessions") or [])
     entries: list[Entry] = []
     shown: list[str] = []
+    needs = list(state.answers.get("needs") or [])
+    modules = planned_modules(state)
+    alone = only_sessions(state.library, modules, needs, set(previous))
     for module, optional in _optional(state):
         entries.append(Heading(module.title))
         for session_id in optional:
@@ -168,11 +173,14 @@ def ask_sessions(state: WizardState) -> None:
             assert session is not None
             ref = f"{module.id}/{session.id}"
             shown.append(ref)
+            description = _short(" ".join(session.objectives))
+            if ref in alone:
+                description = _only_session(state, alone[ref]) + description
             entries.append(
                 Option(
                     ref,
                     f"{session.title} · {session.minutes} min",
-                    description=_short(" ".join(session.objectives)) or None,
+                    description=description or None,
                     checked=ref not in previous,
                 )
             )
@@ -182,7 +190,14 @@ def ask_sessions(state: WizardState) -> None:
     kept = set(prompter.checkbox("Optional sessions (untick to leave one out):", entries))
     skipped = [ref for ref in previous if ref not in shown]
     skipped += [ref for ref in shown if ref not in kept]
+    for note in unaddressed_by_skipping(state.library, modules, needs, skipped):
+        preview.label(prompter.console, "note", note)
     state.answers["skip_sessions"] = skipped
+
+
+def _only_session(state: WizardState, needs: list[str]) -> str:
+    titles = [state.library.needs[n].title if n in state.library.needs else n for n in needs]
+    return "The only session for " + "; ".join(titles) + ". "
 
 
 def summarise_sessions(state: WizardState) -> str:
