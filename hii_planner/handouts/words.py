@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 from hii_planner.library.loader import Library
+from hii_planner.planning.reviews import REVIEWS
+from hii_planner.planning.screening import screened_question
 from hii_planner.planning.selection import CHOSEN, CORE, addressed_need, required_by
 from hii_planner.plans.models import PlannedSession
 from hii_planner.types import WEEKDAY_NAMES
@@ -76,6 +78,12 @@ def reason_text(reason: str, library: Library) -> str:
     if need is not None:
         found = library.needs.get(need)
         return f"Addresses an assessed need: {found.title if found else need}"
+    question = screened_question(reason)
+    if question is not None:
+        found_q = next((q for q in library.info.screening if q.id == question), None)
+        return f"Added by a screening answer: {found_q.question if found_q else question}"
+    if reason == REVIEWS:
+        return "Progress reviews: part of every plan"
     parent = required_by(reason)
     if parent is not None and reason == f"required by: {parent}":
         module = library.modules.get(parent)
