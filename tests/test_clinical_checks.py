@@ -155,3 +155,19 @@ def test_every_clinical_key_loads(make_library: LibraryFactory) -> None:
     assert info.tracks[0].provider == "Adviser"
     handout = result.library.modules["work"].sessions[0].handout
     assert handout is not None and handout.discuss == ["What felt hard?"]
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in ("library", "module")])
+def test_every_library_field_has_a_description(kind: str) -> None:
+    # Editors show each field's description as hover text, so none may be missing.
+    from hii_planner.schemas import json_schema
+
+    schema = json_schema(kind)
+    models = [("root", schema), *schema.get("$defs", {}).items()]
+    missing = [
+        f"{name}.{field}"
+        for name, model in models
+        for field, spec in model.get("properties", {}).items()
+        if "description" not in spec
+    ]
+    assert missing == []

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from hii_planner.library.models import Module
 from hii_planner.planning.ordering import order_modules
+from hii_planner.planning.selection import review_module
 from hii_planner.wizard import preview
 from hii_planner.wizard.clinical import only_sessions, unaddressed_by_skipping
 from hii_planner.wizard.module_ticks import modules_answer
@@ -72,7 +73,12 @@ def ask_modules(state: WizardState) -> None:
     _explain_preticked(state, reasons)
     entries: list[Entry] = []
     for track in library.info.tracks:
-        modules = [m for m in library.modules.values() if m.track == track.id]
+        # The review module is placed by the [review] rule, never ticked by hand.
+        modules = [
+            m
+            for m in library.modules.values()
+            if m.track == track.id and m.id != review_module(library)
+        ]
         if modules:
             entries.append(Heading(track.title))
         for module in modules:
