@@ -285,7 +285,8 @@ def test_every_shipped_need_gives_a_valid_plan(cli: Cli, workdir: Path, need: st
         f"addresses need: {need}" in reason for m in plan["modules"] for reason in m["reasons"]
     )
     assert plan["modules"][0]["id"] == "getting-started"
-    assert plan["modules"][-1]["id"] == "future-self"
+    assert plan["sessions"][0]["module"] == "getting-started"
+    assert plan["sessions"][-1]["module"] == "future-self"
 
 
 def test_all_shipped_needs_together(cli: Cli, workdir: Path) -> None:

@@ -17,8 +17,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, do
 
 
 @handle_errors
-def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
-    """Show a plan: its sessions with dates, minutes and status, and totals."""
+def show(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
+    """Show a plan: its sessions with dates, minutes and status, totals, and needs covered."""
+    from hii_planner.errors import HiiPlannerError
     from hii_planner.plans.planfile import plan_as_json, read_plan
 
     plan = read_plan(plan_file)
@@ -27,7 +28,11 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
         return
     from hii_planner.ui.plan_views import render_plan
 
-    render_plan(plan, file=str(plan_file))
+    try:
+        library = state(ctx).library()
+    except HiiPlannerError:
+        library = None  # the plan still shows; only coverage by need needs the library
+    render_plan(plan, library, file=str(plan_file))
 
 
 @handle_errors
@@ -50,15 +55,36 @@ def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) 
 
 @handle_errors
 def why(
+    ctx: typer.Context,
     plan_file: PlanFile,
-    module: Annotated[str, typer.Argument(help="Module id in the plan.", show_default=False)],
+    module: Annotated[
+        str | None, typer.Argument(help="Module id in the plan.", show_default=False)
+    ] = None,
+    need: Annotated[
+        str | None,
+        typer.Option("--need", help="A need: the planned sessions that address it, or why none."),
+    ] = None,
 ) -> None:
-    """Explain why a module is in a plan: the path from a choice or a need to it."""
-    from hii_planner.planning.explain import why as explain
+    """Explain why a module is in a plan, or which sessions address a need.
+
+    Example: hii-planner plan why P-0042.toml --need identity-meaning-belonging
+    """
     from hii_planner.plans.planfile import read_plan
+
+    if (module is None) == (need is None):
+        raise typer.BadParameter("give a MODULE or --need ID (one of the two)")
+    plan = read_plan(plan_file)
+    if need is not None:
+        from hii_planner.planning.explain_need import why_need
+        from hii_planner.ui.clinical_views import render_need_why
+
+        render_need_why(why_need(plan, state(ctx).library(), need))
+        return
+    from hii_planner.planning.explain import why as explain
     from hii_planner.ui.plan_views import render_why
 
-    render_why(explain(read_plan(plan_file), module))
+    assert module is not None
+    render_why(explain(plan, module))
 
 
 def _parse_time(value: str) -> dt.time:

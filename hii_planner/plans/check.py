@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hii_planner.library.loader import Library
+from hii_planner.plans.coverage import clinical_warnings
 from hii_planner.plans.models import Plan
 
 
@@ -65,6 +66,7 @@ def check_plan(plan: Plan, library: Library) -> PlanCheck:
                 "is not in the library any more"
             )
     warnings = library_drift(plan, library)
+    warnings += clinical_warnings(plan, library)
     if (mismatch := library_mismatch(plan, library)) is not None:
         warnings.insert(0, f"the plan was {mismatch}")
     return PlanCheck(errors=errors, warnings=warnings)

@@ -10,7 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from hii_planner.library.loader import Library, LibraryCheck
-from hii_planner.library.models import Module
+from hii_planner.library.models import Module, Session
 from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.ui.notices import notice
 from hii_planner.wording import hours, plural
@@ -28,6 +28,7 @@ def render_info(library: Library) -> None:
         body.append(Text(info.notice, style="italic"))
     if info.marking:
         body.append(Text(f"Marking: {info.marking}", style="bold yellow"))
+    body += clinical_facts(library)
     console.print(Panel(Group(*body), expand=False))
 
     needs = Table(title="Needs", title_justify="left", expand=False)
@@ -47,7 +48,10 @@ def render_info(library: Library) -> None:
     tracks.add_column("modules", justify="right")
     for track in info.tracks:
         count = sum(1 for m in library.modules.values() if m.track == track.id)
-        tracks.add_row(f"{escape(track.title)} [dim]({track.id})[/]", str(count))
+        extra = (" · twin track" if track.twin else "") + (
+            f" · delivered by {escape(track.provider)}" if track.provider else ""
+        )
+        tracks.add_row(f"{escape(track.title)} [dim]({track.id}){extra}[/]", str(count))
     console.print(tracks)
 
     if info.screening:
@@ -55,9 +59,16 @@ def render_info(library: Library) -> None:
         screening.add_column("id")
         screening.add_column("question")
         screening.add_column("caution if")
+        screening.add_column("adds")
         for question in info.screening:
+            adds = ", ".join(question.adds) + (
+                " (first)" if question.adds and question.first else ""
+            )
             screening.add_row(
-                question.id, escape(question.question), "yes" if question.caution_if else "no"
+                question.id,
+                escape(question.question),
+                "yes" if question.caution_if else "no",
+                adds or "—",
             )
         console.print(screening)
 
@@ -103,6 +114,40 @@ def render_list(library: Library) -> None:
     console.print(table)
 
 
+def clinical_facts(library: Library) -> list[Text | Table]:
+    """The usual plan size and the review rule, for `library info`."""
+    info = library.info
+    facts: list[Text | Table] = []
+    if info.sessions is not None:
+        facts.append(Text(f"Usual size: {info.sessions.min} to {info.sessions.max} sessions"))
+    if info.review is not None:
+        final = ", and one before the last module" if info.review.final else ""
+        facts.append(
+            Text(
+                f"Progress reviews: {info.review.module} after every "
+                f"{info.review.every} other sessions{final}"
+            )
+        )
+    return facts
+
+
+def session_extras(session: Session) -> str:
+    """Needs of the session (when its own) and what its handout adds, as dim markup lines."""
+    lines = []
+    if session.addresses is not None:
+        lines.append("needs: " + (", ".join(session.addresses) or "none"))
+    handout = session.handout
+    if handout is not None:
+        parts = ["homework"] if handout.homework else []
+        if handout.discuss:
+            parts.append(f"{len(handout.discuss)} to discuss")
+        if handout.easy_read_reflection:
+            parts.append("easy-read reflection")
+        if parts:
+            lines.append("handout: " + ", ".join(parts))
+    return "".join(f"\n[dim]{escape(line)}[/]" for line in lines)
+
+
 def _requirements(module: Module) -> str:
     parts = list(module.requires)
     parts += ["one of: " + " | ".join(group) for group in module.requires_any]
@@ -131,9 +176,11 @@ def render_module(library: Library, module: Module) -> None:
     sessions.add_column("objectives", overflow="fold")
     for index, session in enumerate(module.sessions, start=1):
         title = escape(session.title) + (" [dim](optional)[/]" if session.optional else "")
+        if session.kind == "review":
+            title += " [dim](progress review)[/]"
         sessions.add_row(
             str(index),
-            f"{title}\n[dim]{session.id}[/]",
+            f"{title}\n[dim]{session.id}[/]" + session_extras(session),
             str(session.minutes),
             "\n".join(f"• {escape(o)}" for o in session.objectives),
         )
