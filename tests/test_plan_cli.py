@@ -263,7 +263,10 @@ def test_export_formats(cli: Cli, plan_file: Path, workdir: Path) -> None:
     calendar = Calendar.from_ical((workdir / "plan.ics").read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == len(sessions)
-    assert events[0].decoded("dtstart").isoformat() == "2027-01-04T14:30:00"
+    assert events[0].decoded("dtstart").isoformat() == "2027-01-04T14:30:00+00:00"
+    assert events[0]["dtstart"].params["TZID"] == "Europe/London"
+    detailed = cli("plan", "export", str(plan_file), "-f", "ics", "--detail").stdout
+    assert "Module: " in detailed and "Module: " not in (workdir / "plan.ics").read_text()
     assert stat.S_IMODE((workdir / "plan.ics").stat().st_mode) == 0o600
 
 

@@ -22,6 +22,7 @@ from hii_planner.planning.answers import request_from
 from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import slots
+from hii_planner.plans.events import remember_removed
 from hii_planner.plans.models import Plan, PlannedModule, PlannedSession
 
 KEPT_MODULE_REASON = "kept: it has sessions already recorded"
@@ -201,6 +202,7 @@ def replan(library: Library, plan: Plan, request: PlanRequest, *, now: dt.dateti
             "sessions": sessions,
         }
     )
+    remember_removed(plan, edited, at=now)
     result = PlanResult(
         plan=edited,
         notes=fresh.notes,

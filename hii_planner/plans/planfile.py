@@ -13,6 +13,7 @@ from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePla
 from hii_planner.files.atomic import write_atomic
 from hii_planner.files.tomlsource import TomlDocument, read_toml
 from hii_planner.files.validation import validate_document
+from hii_planner.plans.events import remember_removed
 from hii_planner.plans.models import HistoryEntry, Plan
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -39,7 +40,7 @@ def plan_lines(plan: Plan) -> Iterator[str]:
 # Keys added to format version 1 after its first release, with the value that says
 # nothing: they are left out then, so plans that do not use them keep their bytes.
 _ADDITIONS: dict[str, dict[str, Any]] = {
-    "plan": {"status": "active", "conflicts": []},
+    "plan": {"status": "active", "conflicts": [], "removed": []},
     "schedule": {"closures": []},
     "session": {"kind": "session", "provider": "", "facilitators": [], "absence": ""},
 }
@@ -154,7 +155,9 @@ def update_plan(
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
+        before = plan.model_copy(deep=True)
         summary = change(plan)
+        remember_removed(before, plan, at=now)
         plan.revision += 1
         plan.history.append(HistoryEntry(at=now, change=summary))
         write_atomic(path, dumps_plan(plan), replace=True)
