@@ -146,7 +146,7 @@ def plan_overview(
     blocks: list[Block] = [
         _facts(plan, library),
         Heading("Timeline"),
-        Paragraph("Sessions by number and date; colours show the track.", style="muted"),
+        Paragraph("Sessions by number and date, by track.", style="muted"),
         Timeline(marks),
         Heading("Schedule"),
         _schedule(plan, titles),
