@@ -132,6 +132,21 @@ def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
     return problems
 
 
+def leading_comments(path: Path) -> str:
+    """The comment lines (and blank lines between them) that open the file at *path*.
+
+    A rewrite keeps them, so a ``#:schema ../docs/schema/plan.schema.json`` directive or
+    a team's note at the top of a plan survives every change.
+    """
+    kept: list[str] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+        for line in stream:
+            if not line.lstrip().startswith("#") and line.strip():
+                break
+            kept.append(line.rstrip("\r\n") + "\n")
+    return "".join(kept)
+
+
 def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
     """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
     write_atomic(path, dumps_plan(plan), replace=replace)
@@ -160,7 +175,7 @@ def update_plan(
         remember_removed(before, plan, at=now)
         plan.revision += 1
         plan.history.append(HistoryEntry(at=now, change=summary))
-        write_atomic(path, dumps_plan(plan), replace=True)
+        write_atomic(path, leading_comments(path) + dumps_plan(plan), replace=True)
     return plan
 
 
