@@ -165,6 +165,8 @@ def render_html(documents: Sequence[Document]) -> str:
     """
     first = documents[0]
     classes = "large-print" if first.large_print else "standard-print"
+    if first.easy_read:
+        classes += " easy-read"
     title = first.title if len(documents) == 1 else f"{first.title} and more"
     head = (
         "<!DOCTYPE html>\n"

@@ -168,6 +168,7 @@ def plan_overview(
         blocks=tuple(blocks),
         reference=plan.participant.reference,
         marking=library.info.marking,
+        language=library.info.lang,
         audience="facilitator",
         large_print=large_print,
         paper=paper,
