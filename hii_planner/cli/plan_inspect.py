@@ -103,16 +103,33 @@ def export(
     out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     time: Annotated[
-        str, typer.Option("--time", help="Local start time of calendar events (ics only).")
-    ] = "10:00",
+        str | None,
+        typer.Option(
+            "--time",
+            help="Start time (Europe/London) of sessions that have none; else all-day (ics).",
+            show_default=False,
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Name modules, tracks, needs, programme and place in events (ics; private).",
+        ),
+    ] = False,
 ) -> None:
-    """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file."""
+    """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file.
+
+    Calendar events hold the reference and the session title only, unless --detail.
+    Example: hii-planner plan export P-0042.toml -f ics --out P-0042.ics
+    """
     from hii_planner.export import render
     from hii_planner.files.atomic import write_atomic
     from hii_planner.plans.outputs import checked_output
     from hii_planner.plans.planfile import read_plan
 
-    text = render(read_plan(plan_file), output_format, time=_parse_time(time))
+    start = _parse_time(time) if time is not None else None
+    text = render(read_plan(plan_file), output_format, time=start, detail=detail)
     if out == "-":
         sys.stdout.write(text)
     else:

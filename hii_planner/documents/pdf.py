@@ -44,6 +44,18 @@ def _compiler() -> Any:
     )
 
 
+ACCESSIBLE = "ua-1"  # PDF/UA-1: tagged, titled, language set, every font embedded
+
+
+def _compile(payload: str, *, standards: list[str]) -> Any:
+    return _compiler().compile(
+        format="pdf",
+        sys_inputs={INPUT_KEY: payload},
+        timestamp=int(now().timestamp()),
+        pdf_standards=standards,
+    )
+
+
 def render_pdf(documents: Sequence[Document]) -> bytes:
     """One PDF holding *documents*; each starts on a new page with its own page numbers."""
     import typst
@@ -53,13 +65,16 @@ def render_pdf(documents: Sequence[Document]) -> bytes:
         ensure_ascii=False,
     )
     try:
-        result = _compiler().compile(
-            format="pdf",
-            sys_inputs={INPUT_KEY: payload},
-            timestamp=int(now().timestamp()),
-        )
+        result = _compile(payload, standards=[ACCESSIBLE])
     except typst.TypstError as error:
-        raise PdfError(str(error.message)) from None
+        if "PDF/UA" not in str(error.message):
+            raise PdfError(str(error.message)) from None
+        # Text that no bundled font can show (an emoji, a script we do not ship) breaks
+        # PDF/UA's rules; the document is still printed, tagged, without the claim.
+        try:
+            result = _compile(payload, standards=[])
+        except typst.TypstError as again:
+            raise PdfError(str(again.message)) from None
     if not isinstance(result, bytes):  # pragma: no cover - one PDF is always one bytes object
         raise PdfError("the engine returned no PDF")
     return result

@@ -129,6 +129,7 @@ def facilitator_guide(
         blocks=tuple(blocks),
         reference=plan.participant.reference,
         marking=library.info.marking,
+        language=library.info.lang,
         audience="facilitator",
         large_print=large_print,
         paper=paper,

@@ -137,7 +137,7 @@ def plan_overview(
     blocks: list[Block] = [
         _facts(plan, library),
         Heading("Timeline"),
-        Paragraph("Sessions by number and date; colours show the track.", style="muted"),
+        Paragraph("Sessions by number and date, by track.", style="muted"),
         Timeline(marks),
         Heading("Schedule"),
         _schedule(plan, titles),
@@ -159,6 +159,7 @@ def plan_overview(
         blocks=tuple(blocks),
         reference=plan.participant.reference,
         marking=library.info.marking,
+        language=library.info.lang,
         audience="facilitator",
         large_print=large_print,
         paper=paper,

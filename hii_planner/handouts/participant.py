@@ -85,7 +85,9 @@ def participant_handout(
         blocks=tuple(blocks),
         reference=plan.participant.reference,
         marking=library.info.marking,
+        language=library.info.lang,
         audience="participant",
         large_print=large_print,
+        easy_read=easy_read,
         paper=paper,
     )

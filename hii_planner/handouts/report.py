@@ -77,6 +77,7 @@ def build_report(plan: Plan, *, today: dt.date, library: Library | None = None) 
         subtitle=f"{plan.participant.reference} · {plan.library.name}",
         reference=plan.participant.reference,
         marking=library.info.marking if library is not None else "",
+        language=library.info.lang if library is not None else "en",
         audience="facilitator",
         blocks=tuple(blocks),
     )

@@ -170,6 +170,17 @@ class Conflict(Mutable):
     theirs: SessionRecord
 
 
+class RemovedSession(Mutable):
+    """A session taken out of the plan, kept so calendars can cancel its event."""
+
+    uid: str = Field(max_length=300, description="The calendar event's UID.")
+    title: str = Field(description="The session's title when it was removed.")
+    date: dt.date = Field(description="The date it had.")
+    time: ClockTime | None = Field(default=None, description="The start time it had.")
+    minutes: Minutes
+    at: dt.datetime = Field(description="When it was removed.")
+
+
 class Plan(Mutable):
     """A participant's plan: modules, dated sessions, delivery records and history."""
 
@@ -189,6 +200,10 @@ class Plan(Mutable):
     left_out: list[LeftOut] = Field(default_factory=list)
     history: list[HistoryEntry] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    removed: list[RemovedSession] = Field(
+        default_factory=list,
+        description="Sessions taken out of the plan, so calendars cancel their events.",
+    )
 
     def module_entry(self, module_id: str) -> PlannedModule | None:
         """The planned module *module_id*, if it is in the plan."""

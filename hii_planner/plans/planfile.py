@@ -13,6 +13,7 @@ from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePla
 from hii_planner.files.atomic import through_links, write_atomic
 from hii_planner.files.tomlsource import TomlDocument, not_a_file
 from hii_planner.files.validation import read_validated
+from hii_planner.plans.events import remember_removed
 from hii_planner.plans.limits import check_plan_size
 from hii_planner.plans.models import HistoryEntry, Plan
 
@@ -44,7 +45,7 @@ def plan_lines(plan: Plan) -> Iterator[str]:
 # Keys added to format version 1 after its first release, with the value that says
 # nothing: they are left out then, so plans that do not use them keep their bytes.
 _ADDITIONS: dict[str, dict[str, Any]] = {
-    "plan": {"status": "active", "conflicts": []},
+    "plan": {"status": "active", "conflicts": [], "removed": []},
     "schedule": {"closures": []},
     "session": {"kind": "session", "provider": "", "facilitators": [], "absence": ""},
 }
@@ -135,6 +136,21 @@ def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
     return problems
 
 
+def leading_comments(path: Path) -> str:
+    """The comment lines (and blank lines between them) that open the file at *path*.
+
+    A rewrite keeps them, so a ``#:schema ../docs/schema/plan.schema.json`` directive or
+    a team's note at the top of a plan survives every change.
+    """
+    kept: list[str] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+        for line in stream:
+            if not line.lstrip().startswith("#") and line.strip():
+                break
+            kept.append(line.rstrip("\r\n") + "\n")
+    return "".join(kept)
+
+
 def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
     """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
     write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=replace)
@@ -178,13 +194,16 @@ def update_plan(
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
+        before = plan.model_copy(deep=True)
         summary = change(plan)
+        remember_removed(before, plan, at=now)
         plan.revision += 1
         entry = (
             summary if isinstance(summary, HistoryEntry) else HistoryEntry(at=now, change=summary)
         )
         plan.history.append(entry)
-        write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=True)
+        text = check_plan_size(leading_comments(path) + dumps_plan(plan), file=str(path))
+        write_atomic(path, text, replace=True)
     return plan
 
 
