@@ -88,6 +88,11 @@ def read_plan(path: Path) -> Plan:
     document = read_toml(path)
     if isinstance(document, Problem):
         raise PlanFileError(str(path), [document])
+    return plan_from_document(document, path)
+
+
+def plan_from_document(document: TomlDocument, path: Path) -> Plan:
+    """Check an already parsed plan file (so a caller that parsed it need not parse again)."""
     if document.data.get("format") != "hii-plan":
         raise PlanFileError(
             str(path),
