@@ -8,8 +8,8 @@ here only, when a PDF is asked for.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,23 @@ class PdfError(HiiPlannerError):
         self.hint = "try --format html, and please report this problem"
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _compiler() -> Any:
-    """One Typst compiler per process: fonts load once, the template is parsed once."""
+    """One Typst compiler per thread, kept: fonts load once, the template is parsed once.
+
+    A compiler cannot be used by two threads at once (it is borrowed while it
+    compiles), and documents are compiled on a small thread pool, so each
+    thread has its own.
+    """
+    found = getattr(_per_thread, "compiler", None)
+    if found is None:
+        found = _per_thread.compiler = _new_compiler()
+    return found
+
+
+def _new_compiler() -> Any:
     import typst
 
     # The template's own folder is the root, so even the template could read

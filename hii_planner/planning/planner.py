@@ -18,12 +18,12 @@ from hii_planner.planning.selection import select_modules
 from hii_planner.planning.twin import spread_twin_track
 from hii_planner.plans.calendar import dates_for
 from hii_planner.plans.coverage import size_warning, unaddressed
+from hii_planner.plans.library_record import library_record
 from hii_planner.plans.models import (
     HistoryEntry,
     LeftOut,
     Participant,
     Plan,
-    PlanLibrary,
     PlannedModule,
     PlannedSession,
     RequestRecord,
@@ -138,12 +138,7 @@ def build_plan(
     plan = Plan(
         created=now,
         revision=1,
-        library=PlanLibrary(
-            name=library.info.name,
-            version=library.info.version,
-            digest=library.digest,
-            files=dict(library.file_digests),
-        ),
+        library=library_record(library, module_order),
         participant=Participant(reference=request.participant, needs=list(request.needs)),
         facilitators=list(request.facilitators),
         screening=screening,

@@ -11,8 +11,8 @@ import tomli_w
 
 from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
 from hii_planner.files.atomic import through_links, write_atomic
-from hii_planner.files.tomlsource import TomlDocument, not_a_file
-from hii_planner.files.validation import read_validated
+from hii_planner.files.tomlsource import TomlDocument, not_a_file, read_toml
+from hii_planner.files.validation import validate_document
 from hii_planner.plans.events import remember_removed
 from hii_planner.plans.limits import check_plan_size
 from hii_planner.plans.models import HistoryEntry, Plan
@@ -91,14 +91,22 @@ def dumps_plan(plan: Plan) -> str:
 def read_plan(path: Path) -> Plan:
     """Read and check a plan file; a broken file is reported with lines, never modified."""
     _require_file(path)
-    result = read_validated(path, Plan, precheck=_plan_format)
+    document = read_toml(path)
+    if isinstance(document, Problem):
+        raise PlanFileError(str(path), [document])
+    return plan_from_document(document, path)
+
+
+def plan_from_document(document: TomlDocument, path: Path) -> Plan:
+    """Check an already parsed plan file (so a caller that parsed it need not parse again)."""
+    if problems := _plan_format(document):
+        raise PlanFileError(str(path), problems)
+    result = validate_document(document, Plan)
     if isinstance(result, list):
         raise PlanFileError(str(path), result)
-    document, plan = result
-    problems = consistency_problems(plan, document)
-    if problems:
+    if problems := consistency_problems(result, document):
         raise PlanFileError(str(path), problems)
-    return plan
+    return result
 
 
 def _plan_format(document: TomlDocument) -> list[Problem]:

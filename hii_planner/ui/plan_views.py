@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from hii_planner.planning.explain import Explanation
-from hii_planner.planning.planner import PlanResult
-from hii_planner.plans.check import PlanCheck
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.ui.notices import notice
 from hii_planner.ui.sessions import session_table
 from hii_planner.wording import date, hours, schedule_sentence
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only for annotations: `plan show` builds no library or planner models
     from hii_planner.library.loader import Library
+    from hii_planner.planning.explain import Explanation
+    from hii_planner.planning.planner import PlanResult
     from hii_planner.plans.caseload import CaseloadEntry
+    from hii_planner.plans.check import PlanCheck
     from hii_planner.plans.progress import Progress
 
 
