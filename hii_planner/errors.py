@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -176,6 +177,6 @@ class UnresolvedConflictsError(HiiPlannerError):
         )
         self.sessions = tuple(sessions)
         self.hint = (
-            f"settle it first: `hii-planner plan resolve {file} {sessions[0]} "
+            f"settle it first: `hii-planner plan resolve {shlex.quote(file)} {sessions[0]} "
             "--take ours|theirs` (`hii-planner plan resolve FILE` lists both records)"
         )
