@@ -365,3 +365,38 @@ def test_a_merged_plan_round_trips_through_its_file(library: Library, tmp_path: 
     plan = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan
     write_plan(tmp_path / "P-0042.toml", plan)
     assert read_plan(tmp_path / "P-0042.toml") == plan
+
+
+def test_changing_commands_refuse_a_plan_with_conflicts_until_it_is_settled(
+    library: Library, tmp_path: Path
+) -> None:
+    # update_plan (under record, reschedule, edit and whatever comes next) refuses the
+    # plan; the settling path is let through.
+    from hii_planner.errors import UnresolvedConflictsError
+    from hii_planner.plans.planfile import save_edited_plan, update_plan, write_plan
+
+    base = new_plan(library, start=START)
+    plan = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan
+    path = tmp_path / "P-0042.toml"
+    write_plan(path, plan)
+    before = path.read_bytes()
+    with pytest.raises(UnresolvedConflictsError, match="session 4"):
+        update_plan(path, lambda p: "anything", now=NOW)
+    with pytest.raises(UnresolvedConflictsError):
+        save_edited_plan(path, plan, now=NOW, summary="edited", read_revision=plan.revision)
+    assert path.read_bytes() == before
+    settled = update_plan(path, lambda p: "settled", now=NOW, settling_conflicts=True)
+    assert settled.revision == plan.revision + 1
+
+
+def test_history_after_the_shared_start_is_in_time_order(library: Library) -> None:
+    # Entries of both sides interleave by time; each side's own order is kept.
+    base = new_plan(library, start=START)
+    ours = apply(base, rec(1), rec(2))  # minutes n, n+1
+    theirs = apply(base, rec(3), rec(4))  # minutes n+2, n+3
+    ours = apply(ours, rec(5))  # minute n+4
+    history = merge_plans(base, ours, theirs, now=NOW).plan.history
+    shared = len(base.history)
+    assert history[:shared] == base.history
+    stamps = [h.at for h in history[shared:-1]]
+    assert stamps == sorted(stamps) and len(stamps) == 5

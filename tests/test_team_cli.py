@@ -85,7 +85,7 @@ def test_a_conflict_exits_1_and_blocks_changes_until_resolved(
     cli: Cli, copies: tuple[Path, Path, Path]
 ) -> None:
     # Both recorded session 3 differently: exit 1 with the conflict in plain words; record
-    # is refused; resolve lists and settles it; record works again.
+    # is refused; plan show and resolve list it; resolve settles it; changes work again.
     _, plan, copy = copies
     record_in_file(plan, 3, status="delivered", note="fine", now=NOW)
     record_in_file(copy, 3, status="cancelled", now=NOW)
@@ -99,6 +99,7 @@ def test_a_conflict_exits_1_and_blocks_changes_until_resolved(
     assert "P-0042.toml has an unsettled merge conflict (session 3); nothing was changed" in (
         refused.stderr
     )
+    assert "conflict: session 3, S1 (middle)" in cli("plan", "show", "P-0042.toml").stderr
     listed = cli("plan", "resolve", "P-0042.toml")
     assert "ours says delivered" in listed.stderr
     cli("plan", "resolve", "P-0042.toml", "3", exit_code=2)  # --take is needed

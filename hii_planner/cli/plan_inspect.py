@@ -35,8 +35,10 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
         emit_json(plan_as_json(plan))
         return
     from hii_planner.ui.plan_views import render_plan
+    from hii_planner.ui.team_views import print_conflicts
 
     render_plan(plan)
+    print_conflicts(plan, plan_file)
 
 
 @handle_errors

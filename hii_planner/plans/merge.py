@@ -85,9 +85,12 @@ def merge_plans(base: Plan | None, ours: Plan, theirs: Plan, *, now: dt.datetime
     if ancestor.unchanged(theirs):
         return MergeResult(ours.model_copy(deep=True), "ours", "nothing to merge: ours has it all")
     if ancestor.unchanged(ours):
-        return MergeResult(
-            theirs.model_copy(deep=True), "theirs", "ours had no changes: took theirs as it is"
+        mine = {k: _content(s) for k, s in keyed(ours.sessions).items()}
+        changed = tuple(
+            s.number for k, s in keyed(theirs.sessions).items() if mine.get(k) != _content(s)
         )
+        summary = "ours had no changes: took theirs as it is"
+        return MergeResult(theirs.model_copy(deep=True), "theirs", summary, changed=changed)
     return _MergeRun(ancestor, ours, theirs, now=now).result()
 
 
