@@ -335,8 +335,17 @@ def test_merging_is_the_same_whichever_side_is_ours(
     # copy changes nothing.
     base = new_plan(library, start=START)
     a, b = _operate(base, ops_a), _operate(base, ops_b)
-    ab = merge_plans(base, a, b, now=NOW).plan
-    ba = merge_plans(base, b, a, now=NOW).plan
+    for ancestor in (base, None):  # with git's base, and as two copies without one
+        _assert_symmetric(
+            merge_plans(ancestor, a, b, now=NOW).plan, merge_plans(ancestor, b, a, now=NOW).plan
+        )
+    for plan in (a, b):
+        assert merge_plans(base, plan, base, now=NOW).plan.sessions == plan.sessions
+        assert merge_plans(base, base, plan, now=NOW).plan.sessions == plan.sessions
+        assert merge_plans(None, plan, base, now=NOW).plan.sessions == plan.sessions
+
+
+def _assert_symmetric(ab: Plan, ba: Plan) -> None:
     undecided = {keyed_of(ab, c.session) for c in ab.conflicts}
     assert {keyed_of(ba, c.session) for c in ba.conflicts} == undecided
     followed = {key[:2] for key in undecided}
@@ -347,10 +356,6 @@ def test_merging_is_the_same_whichever_side_is_ours(
     records_ab = sorted((keyed_of(ab, c.session), c.ours, c.theirs) for c in ab.conflicts)
     swapped_ba = sorted((keyed_of(ba, c.session), c.theirs, c.ours) for c in ba.conflicts)
     assert records_ab == swapped_ba
-    for plan in (a, b):
-        assert merge_plans(base, plan, base, now=NOW).plan.sessions == plan.sessions
-        assert merge_plans(base, base, plan, now=NOW).plan.sessions == plan.sessions
-        assert merge_plans(None, plan, base, now=NOW).plan.sessions == plan.sessions
 
 
 def keyed_of(plan: Plan, number: int) -> tuple[str, str, bool, int]:

@@ -59,13 +59,14 @@ def test_merging_a_copy_writes_ours_and_leaves_the_copy(
 def test_a_dry_run_writes_nothing_and_json_names_the_changed_sessions(
     cli: Cli, copies: tuple[Path, Path, Path]
 ) -> None:
-    # --dry-run leaves OURS byte-identical; --json has the writing commands' shape.
+    # --dry-run leaves OURS byte-identical and the folder as it was; --json has the writing commands' shape.
     _, plan, copy = copies
     record_in_file(plan, 1, status="delivered", now=NOW)
     record_in_file(copy, 2, status="delivered", now=NOW)
-    before = plan.read_bytes()
+    before, files = plan.read_bytes(), sorted(plan.parent.iterdir())
     result = cli("plan", "merge", str(plan), str(copy), "--dry-run", "--json")
     assert plan.read_bytes() == before
+    assert sorted(plan.parent.iterdir()) == files  # no lock or temporary file left
     data = json.loads(result.stdout)
     assert set(data) == {
         "file",

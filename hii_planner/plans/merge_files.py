@@ -34,7 +34,7 @@ def merge_files(
         raise MergeError(f"{ours} and {theirs} are the same file; there is nothing to merge")
     base_plan = _read_base(base)
     their_plan = read_plan(theirs)
-    if base is not None:
+    if base is not None or dry_run:  # a dry run leaves no lock file behind either
         return _merge_and_write(base_plan, read_plan(ours), their_plan, ours, now, dry_run)
     with plan_lock(ours):
         return _merge_and_write(None, read_plan(ours), their_plan, ours, now, dry_run)
