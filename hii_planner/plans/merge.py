@@ -22,7 +22,7 @@ from hii_planner.plans.merge_history import merged_history
 from hii_planner.plans.merge_sessions import (
     UNKNOWN,
     SessionKey,
-    _Unknown,
+    Unknown,
     keyed,
     merge_session,
 )
@@ -134,7 +134,7 @@ class _MergeRun:
         before = self.ancestor.fields.get(name, UNKNOWN)
         if mine == yours:
             return mine
-        if not isinstance(before, _Unknown):
+        if not isinstance(before, Unknown):
             if mine == before:
                 return yours
             if yours == before:

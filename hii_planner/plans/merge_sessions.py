@@ -25,15 +25,15 @@ SessionKey = tuple[str, str, bool, int]
 """A session's identity across copies: module, session, catch-up, occurrence."""
 
 
-class _Unknown:
+class Unknown:
     """The base of a session whose common ancestor is not known (two copies, no base)."""
 
     def __repr__(self) -> str:
         return "UNKNOWN"
 
 
-UNKNOWN: Final = _Unknown()
-Base = PlannedSession | None | _Unknown
+UNKNOWN: Final = Unknown()
+Base = PlannedSession | None | Unknown
 
 RECORD_FIELDS: tuple[str, ...] = tuple(SessionRecord.model_fields)
 PLACEMENT_FIELDS = ("date", "time", "place")
@@ -85,7 +85,7 @@ def merge_session(
         return SessionDecision(present.model_copy(deep=True))  # added on one side
     # The other side removed it (an edit, or an amendment that dropped a catch-up).
     changed_record = is_recorded(present) and (
-        isinstance(base, _Unknown) or record_of(present) != record_of(base)
+        isinstance(base, Unknown) or record_of(present) != record_of(base)
     )
     if not changed_record:
         return SessionDecision(None)
