@@ -27,12 +27,14 @@ def show(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -
         emit_json(plan_as_json(plan))
         return
     from hii_planner.ui.plan_views import render_plan
+    from hii_planner.ui.team_views import print_conflicts
 
     try:
         library = state(ctx).library()
     except HiiPlannerError:
         library = None  # the plan still shows; only coverage by need needs the library
     render_plan(plan, library, file=str(plan_file))
+    print_conflicts(plan, plan_file)
 
 
 @handle_errors

@@ -166,8 +166,12 @@ class Conflict(Mutable):
     """A session that a merge could not decide: both sides' records, until resolved."""
 
     session: int = Field(ge=1, description="The session number in the merged plan.")
-    ours: SessionRecord
-    theirs: SessionRecord
+    ours: SessionRecord | None = Field(
+        default=None, description="Our record; none: our copy no longer has the session."
+    )
+    theirs: SessionRecord | None = Field(
+        default=None, description="Their record; none: their copy no longer has the session."
+    )
 
 
 class RemovedSession(Mutable):

@@ -9,7 +9,13 @@ from typing import Any
 
 import tomli_w
 
-from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
+from hii_planner.errors import (
+    FileAccessError,
+    PlanFileError,
+    Problem,
+    StalePlanError,
+    UnresolvedConflictsError,
+)
 from hii_planner.files.atomic import through_links, write_atomic
 from hii_planner.files.tomlsource import TomlDocument, not_a_file, read_toml
 from hii_planner.files.validation import validate_document
@@ -35,11 +41,13 @@ def plan_lines(plan: Plan) -> Iterator[str]:
     for key, value in data.items():
         if _is_records(value):
             for record in value:
-                if any(isinstance(v, dict) for v in record.values()):
-                    # A nested table (history's `before`) must be named under its record.
-                    yield "\n" + tomli_w.dumps({key: [record]})
-                else:
-                    yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
+                flat = {k: v for k, v in record.items() if not isinstance(v, dict)}
+                yield f"\n[[{key}]]\n" + tomli_w.dumps(flat)
+                # A record's own tables (a history entry's ``before``, a conflict's
+                # ``ours``) belong to it: ``[conflicts.ours]``, not a top-level ``[ours]``.
+                for name, table in record.items():
+                    if isinstance(table, dict):
+                        yield f"\n[{key}.{name}]\n" + tomli_w.dumps(table)
 
 
 # Keys added to format version 1 after its first release, with the value that says
@@ -189,19 +197,24 @@ def update_plan(
     *,
     now: dt.datetime,
     expected_revision: int | None = None,
+    settling_conflicts: bool = False,
 ) -> Plan:
     """Apply *change* to the plan at *path* under a lock and save it as the next revision.
 
     *change* edits the plan in place and returns a one-line summary for the history,
     or the whole history entry when it has more to say (why, what it replaced).
     With *expected_revision*, a plan that changed on disk since the caller read it
-    is not overwritten (`StalePlanError`).
+    is not overwritten (`StalePlanError`). A plan holding merge conflicts is only
+    changed by the command that settles them (*settling_conflicts*), so that no
+    command builds on a session whose record is undecided.
     """
     _require_file(path)  # no lock file beside a path that is not a plan
     with plan_lock(through_links(path)):  # one lock for every link to a plan
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
+        if plan.conflicts and not settling_conflicts:
+            raise UnresolvedConflictsError(str(path), [c.session for c in plan.conflicts])
         before = plan.model_copy(deep=True)
         summary = change(plan)
         remember_removed(before, plan, at=now)
