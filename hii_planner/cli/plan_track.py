@@ -12,9 +12,9 @@ import typer
 from hii_planner.choices import RecordedStatus
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
 from hii_planner.cli._delivery import (
-    AbsenceChoice,
+    AbsenceOption,
     AsJson,
-    CancelledByChoice,
+    ByOption,
     DryRun,
     Facilitators,
     Number,
@@ -47,14 +47,8 @@ def record(
     not_engaged: Annotated[
         bool, typer.Option("--not-engaged", help="Record an engagement concern.")
     ] = False,
-    absence: Annotated[
-        AbsenceChoice | None,
-        typer.Option(help="For a missed session: an acceptable or unacceptable absence."),
-    ] = None,
-    by: Annotated[
-        CancelledByChoice | None,
-        typer.Option("--by", help="For a cancelled session: who cancelled it."),
-    ] = None,
+    absence: AbsenceOption = None,
+    by: ByOption = None,
     facilitator: Facilitators = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,

@@ -39,7 +39,7 @@ def session_table(
         label = Text(session.title)
         if session.catch_up:
             label.append(" (catch-up)", style="bold")
-        if session.kind == "review":
+        if session.kind == "review" and "review" not in session.title.lower():
             label.append(" (progress review)", style="bold")
         label.append(f"\n{session.module}", style="dim")
         if session.provider:
