@@ -157,8 +157,10 @@ def test_every_clinical_key_loads(make_library: LibraryFactory) -> None:
     assert handout is not None and handout.discuss == ["What felt hard?"]
 
 
-@pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in ("library", "module")])
-def test_every_library_field_has_a_description(kind: str) -> None:
+@pytest.mark.parametrize(
+    "kind", [pytest.param(k, id=k) for k in ("library", "module", "plan", "answers")]
+)
+def test_every_field_has_a_description(kind: str) -> None:
     # Editors show each field's description as hover text, so none may be missing.
     from hii_planner.schemas import json_schema
 
