@@ -149,7 +149,7 @@ def test_an_interrupted_run_leaves_whole_files_only_and_owns_them(
             raise KeyboardInterrupt
         return real(document, output_format)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("hii_planner.handouts.write.render_document", interrupted)
+    monkeypatch.setattr("hii_planner.handouts.pool.render_document", interrupted)
     out = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt):
         write_handouts(read_plan(plan_file), library, out_dir=out, output_format="markdown")

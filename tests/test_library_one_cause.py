@@ -63,3 +63,22 @@ def test_library_check_prints_the_cause_once(cli: Cli, make_library: LibraryFact
         "against it",
         f"✗ 2 errors, 1 warning in {folder}",
     ]
+
+
+def test_the_review_rule_and_screening_adds_do_not_blame_a_broken_module(
+    make_library: LibraryFactory,
+) -> None:
+    # [review] module and a screening question's adds naming the broken module: no extra error.
+    info = {
+        **INFO,
+        "review": {"module": "broken", "every": 4},
+        "screening": [
+            {"id": "q", "question": "Is it so?", "caution_if": True, "caution": "Careful.",
+             "adds": ["broken"]},
+        ],
+    }  # fmt: skip
+    folder = make_library(
+        [module("a", addresses=["need-a"])], info=info, raw={"broken.toml": BROKEN}
+    )
+    errors = [str(p).replace(f"{folder}/", "") for p in check_library(folder).errors]
+    assert len(errors) == 1 and errors[0].startswith("broken.toml:9: sessions[0].minutes")

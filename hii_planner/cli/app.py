@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hii_planner import __version__
-from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd
+from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd, team_cmd
 from hii_planner.cli._common import State
 
 # Exit codes (contract): a value the command cannot use (a bad date, an unknown
@@ -29,6 +29,7 @@ app = typer.Typer(
 app.add_typer(library_cmd.app, name="library")
 app.add_typer(plan_cmd.app, name="plan")
 app.command("handouts")(handouts_cmd.handouts)
+app.add_typer(team_cmd.app, name="team")
 
 
 def _print_version(value: bool) -> None:

@@ -17,8 +17,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, do
 
 
 @handle_errors
-def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
-    """Show a plan: its sessions with dates, minutes and status, and totals."""
+def show(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
+    """Show a plan: its sessions with dates, minutes and status, totals, and needs covered."""
+    from hii_planner.errors import HiiPlannerError
     from hii_planner.plans.planfile import plan_as_json, read_plan
 
     plan = read_plan(plan_file)
@@ -26,8 +27,14 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
         emit_json(plan_as_json(plan))
         return
     from hii_planner.ui.plan_views import render_plan
+    from hii_planner.ui.team_views import print_conflicts
 
-    render_plan(plan, file=str(plan_file))
+    try:
+        library = state(ctx).library()
+    except HiiPlannerError:
+        library = None  # the plan still shows; only coverage by need needs the library
+    render_plan(plan, library, file=str(plan_file))
+    print_conflicts(plan, plan_file)
 
 
 @handle_errors
@@ -55,15 +62,36 @@ def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) 
 
 @handle_errors
 def why(
+    ctx: typer.Context,
     plan_file: PlanFile,
-    module: Annotated[str, typer.Argument(help="Module id in the plan.", show_default=False)],
+    module: Annotated[
+        str | None, typer.Argument(help="Module id in the plan.", show_default=False)
+    ] = None,
+    need: Annotated[
+        str | None,
+        typer.Option("--need", help="A need: the planned sessions that address it, or why none."),
+    ] = None,
 ) -> None:
-    """Explain why a module is in a plan: the path from a choice or a need to it."""
-    from hii_planner.planning.explain import why as explain
+    """Explain why a module is in a plan, or which sessions address a need.
+
+    Example: hii-planner plan why P-0042.toml --need identity-meaning-belonging
+    """
     from hii_planner.plans.planfile import read_plan
+
+    if (module is None) == (need is None):
+        raise typer.BadParameter("give a MODULE or --need ID (one of the two)")
+    plan = read_plan(plan_file)
+    if need is not None:
+        from hii_planner.planning.explain_need import why_need
+        from hii_planner.ui.clinical_views import render_need_why
+
+        render_need_why(why_need(plan, state(ctx).library(), need))
+        return
+    from hii_planner.planning.explain import why as explain
     from hii_planner.ui.plan_views import render_why
 
-    render_why(explain(read_plan(plan_file), module))
+    assert module is not None
+    render_why(explain(plan, module))
 
 
 def _parse_time(value: str) -> dt.time:
@@ -82,16 +110,33 @@ def export(
     out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     time: Annotated[
-        str, typer.Option("--time", help="Local start time of calendar events (ics only).")
-    ] = "10:00",
+        str | None,
+        typer.Option(
+            "--time",
+            help="Start time (Europe/London) of sessions that have none; else all-day (ics).",
+            show_default=False,
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Name modules, tracks, needs, programme and place in events (ics; private).",
+        ),
+    ] = False,
 ) -> None:
-    """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file."""
+    """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file.
+
+    Calendar events hold the reference and the session title only, unless --detail.
+    Example: hii-planner plan export P-0042.toml -f ics --out P-0042.ics
+    """
     from hii_planner.export import render
     from hii_planner.files.atomic import write_atomic
     from hii_planner.plans.outputs import checked_output
     from hii_planner.plans.planfile import read_plan
 
-    text = render(read_plan(plan_file), output_format, time=_parse_time(time))
+    start = _parse_time(time) if time is not None else None
+    text = render(read_plan(plan_file), output_format, time=start, detail=detail)
     if out == "-":
         sys.stdout.write(text)
     else:

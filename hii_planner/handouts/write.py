@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Literal
 
 from hii_planner.documents.model import Audience, Document, Paper
-from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat, render_document
+from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat
 from hii_planner.files.atomic import write_atomic
 from hii_planner.handouts.facilitator import facilitator_guide
 from hii_planner.handouts.lookup import check_against_library, choose_sessions, in_context
 from hii_planner.handouts.outputs import owned_outputs
 from hii_planner.handouts.overview import plan_overview
 from hii_planner.handouts.participant import participant_handout
+from hii_planner.handouts.pool import render_in_order
 from hii_planner.handouts.words import slug
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan
@@ -161,9 +162,10 @@ def write_handouts(
     replaces = (_kinds(audience), extension.lstrip(".")) if sessions is None else None
     names = [f"{job.name}{extension}" for job in jobs]
     with owned_outputs(out_dir, names=names, replaces=replaces) as owned:
-        for done, job in enumerate(jobs, start=1):
+        rendered = render_in_order([job.build for job in jobs], output_format)
+        for done, (job, content) in enumerate(zip(jobs, rendered, strict=True), start=1):
             path = out_dir / f"{job.name}{extension}"
-            write_atomic(path, render_document(job.build(), output_format), replace=True)
+            write_atomic(path, content, replace=True)
             written.files.append(path)
             written.counts[job.kind] += 1
             if progress is not None:

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from hii_planner.errors import Problem
 from hii_planner.files.tomlsource import KeyPath, TomlDocument
+from hii_planner.library.clinical_checks import clinical_checks
 from hii_planner.library.graph import find_cycles
 from hii_planner.library.models import LibraryInfo, Module
 from hii_planner.suggest import unknown
@@ -39,6 +40,11 @@ def cross_check(
             _check_module(module, documents[module.id], by_id, needs, tracks, broken.keys())
         )
     errors.extend(_check_cycles(modules, documents))
+    errors.extend(
+        problem
+        for problem in clinical_checks(info, info_doc, modules, documents)
+        if not _blames_unreadable(problem, broken)
+    )
     unaddressed = _unaddressed_needs(info, info_doc, modules)
     # A module that could not be read may address any need: say so rather than guess.
     warnings = _not_checked_against(broken, modules, needs_unknown=bool(unaddressed))
@@ -46,6 +52,11 @@ def cross_check(
         warnings.extend(unaddressed)
     warnings.extend(_repeated_objectives(modules, documents))
     return errors, warnings
+
+
+def _blames_unreadable(problem: Problem, broken: Mapping[str, str]) -> bool:
+    """True for an "unknown module" problem about a module whose file could not be read."""
+    return any(problem.message.startswith(f"unknown module '{module_id}'") for module_id in broken)
 
 
 def _not_checked_against(
@@ -250,6 +261,7 @@ def _unaddressed_needs(
     info: LibraryInfo, doc: TomlDocument, modules: Sequence[Module]
 ) -> list[Problem]:
     addressed = {need for m in modules for need in m.addresses}
+    addressed |= {need for m in modules for s in m.sessions for need in s.addresses or []}
     return [
         doc.problem(
             ("needs", index),

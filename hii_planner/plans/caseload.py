@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from hii_planner.errors import FileAccessError, HiiPlannerError, PlanFileError, Problem
-from hii_planner.files.tomlsource import read_toml
+from hii_planner.files.tomlsource import TomlDocument, read_toml
 from hii_planner.library.loader import Library
 from hii_planner.plans.check import library_drift, library_mismatch
 from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan
+from hii_planner.plans.planfile import plan_from_document
 from hii_planner.plans.progress import Progress, plan_progress
 
 PLAN_FORMAT = "hii-plan"
@@ -51,15 +51,24 @@ def read_caseload(
         ) from None
     entries = []
     for path in files:
-        if not path.is_dir():
-            entries.append(_entry(path, today=today, library=library))
+        if path.is_dir():
+            continue
+        # Each file is parsed once: the same document says whether it is a plan and is checked.
+        document = read_toml(path)
+        if isinstance(document, Problem):
+            # A file that cannot be parsed may be a hand-broken plan: listed with its error.
+            unreadable = PlanFileError(str(path), [document])
+            entries.append(CaseloadEntry(file=path, error=unreadable))
+        elif (refused := _not_a_plan(document, path)) is not None:
+            entries.append(CaseloadEntry(file=path, error=refused))
+        else:
+            entries.append(_entry(path, document, today=today, library=library))
     return entries
 
 
-def _not_a_plan(path: Path) -> PlanFileError | None:
+def _not_a_plan(document: TomlDocument, path: Path) -> PlanFileError | None:
     """Why a TOML file without ``format`` is not a plan, in words that say what it is instead."""
-    document = read_toml(path)
-    if isinstance(document, Problem) or "format" in document.data:
+    if "format" in document.data:
         return None  # the plan reader's own message says what is wrong
     if not document.data:
         why = 'the file is empty (a plan file starts with format = "hii-plan")'
@@ -72,11 +81,11 @@ def _not_a_plan(path: Path) -> PlanFileError | None:
     return error
 
 
-def _entry(path: Path, *, today: dt.date, library: Library | None) -> CaseloadEntry:
-    if (refused := _not_a_plan(path)) is not None:
-        return CaseloadEntry(file=path, error=refused)
+def _entry(
+    path: Path, document: TomlDocument, *, today: dt.date, library: Library | None
+) -> CaseloadEntry:
     try:
-        plan = read_plan(path)
+        plan = plan_from_document(document, path)
     except HiiPlannerError as error:
         return CaseloadEntry(file=path, error=error)
     warnings: list[str] = []
