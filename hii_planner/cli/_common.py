@@ -68,7 +68,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             report_error(error)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            message("interrupted; nothing was written")
+            message("interrupted; nothing was written", error=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`| head`); quietly stop writing.

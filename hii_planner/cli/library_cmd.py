@@ -41,8 +41,10 @@ def list_modules(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     library = state(ctx).library()
     from hii_planner.ui.library_views import render_list
+    from hii_planner.ui.paging import paged
 
-    render_list(library)
+    with paged():
+        render_list(library)
 
 
 @app.command("show")
@@ -59,8 +61,10 @@ def show(
         emit_json(found.model_dump(mode="json"))
         return
     from hii_planner.ui.library_views import render_module
+    from hii_planner.ui.paging import paged
 
-    render_module(library, found)
+    with paged():
+        render_module(library, found)
 
 
 @app.command("check")

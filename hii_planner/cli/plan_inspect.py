@@ -25,9 +25,11 @@ def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
     if as_json:
         emit_json(plan_as_json(plan))
         return
+    from hii_planner.ui.paging import paged
     from hii_planner.ui.plan_views import render_plan
 
-    render_plan(plan, file=str(plan_file))
+    with paged():
+        render_plan(plan, file=str(plan_file))
 
 
 @handle_errors

@@ -63,16 +63,24 @@ def render_info(library: Library) -> None:
 
 
 def render_list(library: Library) -> None:
-    """All modules in library order, as a table."""
+    """All modules in library order: a table when wide, one or two lines each when not."""
+    from hii_planner.ui.module_lines import WIDE, print_module_lines
+
+    console = stdout_console()
+    if console.width < WIDE:
+        from hii_planner.library.listing import module_listing
+
+        listings = [module_listing(m) for m in library.modules.values()]
+        print_module_lines(console, library.info.name, listings)
+        return
     table = Table(
         title=f"{library.info.name} — {len(library.modules)} modules", title_justify="left"
     )
-    table.add_column("module", overflow="fold")
-    table.add_column("track")
-    table.add_column("sessions", justify="right")
-    table.add_column("time", justify="right")
-    console = stdout_console()
-    wide = console.width >= 120
+    table.add_column("module", no_wrap=True)
+    table.add_column("track", no_wrap=True)
+    table.add_column("sessions", justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    wide = True
     if wide:
         table.add_column("needs addressed", overflow="fold")
     else:
@@ -201,7 +209,7 @@ def render_check(result: LibraryCheck) -> None:
     """Every error and warning, then a one-line verdict."""
     console = stderr_console()
     for problem in result.errors:
-        console.print(Text("error: ", style="bold red") + Text(str(problem)))
+        stderr_console(errors=True).print(Text("error: ", style="bold red") + Text(str(problem)))
     for problem in result.warnings:
         notice(console, "warning", str(problem))
     if result.library is not None:

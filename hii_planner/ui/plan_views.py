@@ -100,7 +100,7 @@ def render_plan_check(result: PlanCheck, file: str) -> None:
     """Errors and warnings of `plan check`, then a verdict."""
     console = stderr_console()
     for error in result.errors:
-        console.print(Text("error: ", style="bold red") + Text(error))
+        stderr_console(errors=True).print(Text("error: ", style="bold red") + Text(error))
     for warning in result.warnings:
         notice(console, "warning", warning)
     if result.ok:
@@ -182,25 +182,37 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
         stderr_console().print(Text(f"no plan files in {folder}"))
     if not readable:
         return
-    table = Table(title=f"Caseload: {folder}", title_justify="left")
+    console = stdout_console()
+    narrow = console.width < 80  # the bars give way so that notes keep whole words
+    from rich import box
+
+    table = Table(
+        title=f"Caseload: {folder}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        pad_edge=not narrow,
+        padding=(0, 1, 0, 0) if narrow else (0, 1),
+    )
     table.add_column("reference", no_wrap=True)
     table.add_column("progress", no_wrap=True)
     table.add_column("next", no_wrap=True)
-    table.add_column("overdue", justify="right")
-    table.add_column("notes", overflow="fold")
+    table.add_column("overdue", justify="right", no_wrap=True)
+    table.add_column("notes")
     for entry in readable:
         assert entry.plan is not None and entry.progress is not None
         progress = entry.progress
         following = progress.next_session
         table.add_row(
             entry.plan.participant.reference,
-            progress_bar(progress.delivered, progress.total, width=10)
+            Text(f"{progress.delivered}/{progress.total}")
+            if narrow
+            else progress_bar(progress.delivered, progress.total, width=10)
             + Text(f" {progress.delivered}/{progress.total}"),
             date(following.date) if following else "—",
             Text(str(len(progress.overdue)), style="yellow" if progress.overdue else ""),
             Text("; ".join(_caseload_notes(entry))),
         )
-    stdout_console().print(table)
+    console.print(table)
     for entry in readable:
         for warning in entry.warnings:
             notice(stderr_console(), "warning", f"{entry.file.name}: {warning}")
@@ -235,7 +247,7 @@ def report_unreadable(entries: Sequence[CaseloadEntry]) -> bool:
         report_error(entry.error)
     if broken:
         count = len(broken)
-        stderr_console().print(
+        stderr_console(errors=True).print(
             Text(
                 f"{count} of {len(entries)} plan files could not be read"
                 + ("; the others are listed" if count < len(entries) else "")
