@@ -10,14 +10,24 @@ import typer
 
 from hii_planner.choices import AbsenceChoice as AbsenceChoice
 from hii_planner.choices import CancelledByChoice as CancelledByChoice
+from hii_planner.cli.completion import complete_session_number
 
 if TYPE_CHECKING:
     from hii_planner.plans.changes import Applied
     from hii_planner.plans.ordering_rules import Dependencies
 
-PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
+PlanFile = Annotated[
+    Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+]
 Number = Annotated[
-    int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
+    int,
+    typer.Argument(
+        min=1,
+        metavar="N",
+        autocompletion=complete_session_number,
+        help="Session number (see `plan show`).",
+        show_default=False,
+    ),
 ]
 DryRun = Annotated[
     bool,

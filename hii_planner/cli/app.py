@@ -25,7 +25,6 @@ app = typer.Typer(
     name="hii-planner",
     cls=GlobalOptionsGroup,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_show_locals=False,  # locals may hold participants' data
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -79,4 +78,4 @@ def main_options(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="hii-planner")

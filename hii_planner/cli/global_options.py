@@ -12,8 +12,11 @@ from hii_planner.ui.console import set_output
 
 
 def _set_library(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value is None or ctx.resilient_parsing:
+    if value is None:
         return
+    from hii_planner.cli.completion import LIBRARY_META
+
+    ctx.meta[LIBRARY_META] = value  # for completion, which runs no callbacks of the root
     found = ctx.find_root().obj
     if found is not None and hasattr(found, "library_path"):
         found.library_path = Path(value)
@@ -56,13 +59,38 @@ def command_options() -> list[TyperOption]:
     ]
 
 
-def _add_to_every_command(command: click.Command) -> None:
+def _plain_help(command: click.Command, path: str) -> None:
+    """Examples at the end of the help; values named in words; choices between words."""
+    from hii_planner.cli.examples import (
+        choices_sentence,
+        epilog,
+        flowing,
+        plain_metavar,
+        plain_type,
+    )
+
+    command.epilog = command.epilog or epilog(path)
+    if command.help:
+        command.help = flowing(command.help)
+    for param in command.params:
+        metavar = plain_metavar(param)
+        if metavar is None:
+            continue
+        sentence = choices_sentence(param)
+        if sentence and getattr(param, "help", None):
+            param.help = f"{param.help} {sentence}"  # type: ignore[attr-defined]
+        param.metavar = metavar
+        param.type = plain_type(param.type)
+
+
+def _add_to_every_command(command: click.Command, path: str = "") -> None:
     if isinstance(command, TyperGroup):
-        for sub in command.commands.values():
-            _add_to_every_command(sub)
+        for name, sub in command.commands.items():
+            _add_to_every_command(sub, f"{path} {name}".strip())
         return
     taken = {name for param in command.params for name in param.opts}
     command.params.extend(o for o in command_options() if not taken & set(o.opts))
+    _plain_help(command, path)
 
 
 class GlobalOptionsGroup(TyperGroup):
@@ -70,5 +98,5 @@ class GlobalOptionsGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for command in self.commands.values():
-            _add_to_every_command(command)
+        for name, command in self.commands.items():
+            _add_to_every_command(command, name)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hii_planner.cli._common import handle_errors, state
+from hii_planner.cli.completion import complete_session_number
 from hii_planner.documents.model import Audience, Paper
 from hii_planner.documents.render import OutputFormat
 from hii_planner.ui.console import message, stderr_console
@@ -45,7 +46,9 @@ def _progress(description: str) -> Iterator[Progress | None]:
 @handle_errors
 def handouts(
     ctx: typer.Context,
-    plan_file: Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)],
+    plan_file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+    ],
     out: Annotated[
         Path | None,
         typer.Option(
@@ -68,6 +71,8 @@ def handouts(
             "--session",
             "-s",
             min=1,
+            metavar="N",
+            autocompletion=complete_session_number,
             help="Only this session number (repeatable) \\[default: every session not "
             "missed or cancelled, and the plan overview].",
             show_default=False,

@@ -9,6 +9,7 @@ import typer
 
 from hii_planner.choices import GraphFormat, SchemaKind
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.cli.completion import complete_module
 
 app = typer.Typer(help="Look at, check and describe the module library.", no_args_is_help=True)
 
@@ -51,7 +52,14 @@ def list_modules(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @handle_errors
 def show(
     ctx: typer.Context,
-    module: Annotated[str, typer.Argument(help="Module id, e.g. identity-and-belonging.")],
+    module: Annotated[
+        str,
+        typer.Argument(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module id, e.g. identity-and-belonging.",
+        ),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Show one module in full: sessions, prerequisite tree and what builds on it."""
@@ -104,7 +112,12 @@ def check(
 def graph(
     ctx: typer.Context,
     module: Annotated[
-        str | None, typer.Argument(help="Only this module, its prerequisites and dependents.")
+        str | None,
+        typer.Argument(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Only this module, its prerequisites and dependents.",
+        ),
     ] = None,
     output_format: Annotated[
         GraphFormat,

@@ -11,8 +11,11 @@ import typer
 
 from hii_planner.choices import ExportFormat
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.cli.completion import complete_module
 
-PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
+PlanFile = Annotated[
+    Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
 
 
@@ -53,7 +56,15 @@ def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) 
 @handle_errors
 def why(
     plan_file: PlanFile,
-    module: Annotated[str, typer.Argument(help="Module id in the plan.", show_default=False)],
+    module: Annotated[
+        str,
+        typer.Argument(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module id in the plan.",
+            show_default=False,
+        ),
+    ],
 ) -> None:
     """Explain why a module is in a plan: the path from a choice or a need to it."""
     from hii_planner.planning.explain import why as explain

@@ -17,6 +17,12 @@ from hii_planner.choices import (
     Weekday,
 )
 from hii_planner.cli._common import handle_errors, state
+from hii_planner.cli.completion import (
+    complete_module,
+    complete_need,
+    complete_optional_session,
+    complete_track,
+)
 from hii_planner.planning.schedule import DEFAULT_START_WORDS, DEFAULT_WEEKDAYS_WORDS
 
 if TYPE_CHECKING:
@@ -88,19 +94,36 @@ def new(
     ] = None,
     need: Annotated[
         list[str] | None,
-        typer.Option(help="Assessed need id (repeat for more).", rich_help_panel=_REQUEST),
+        typer.Option(
+            metavar="NEED",
+            autocompletion=complete_need,
+            help="Assessed need id (repeat for more).",
+            rich_help_panel=_REQUEST,
+        ),
     ] = None,
     module: Annotated[
         list[str] | None,
-        typer.Option(help="Module to include, in your order (repeat).", rich_help_panel=_REQUEST),
+        typer.Option(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module to include, in your order (repeat).",
+            rich_help_panel=_REQUEST,
+        ),
     ] = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option(help="Module never to plan (repeat).", rich_help_panel=_REQUEST),
+        typer.Option(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module never to plan (repeat).",
+            rich_help_panel=_REQUEST,
+        ),
     ] = None,
     skip_session: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="MODULE/SESSION",
+            autocompletion=complete_optional_session,
             help="Optional session to leave out, as MODULE/SESSION (repeat).",
             rich_help_panel=_REQUEST,
         ),
@@ -108,6 +131,7 @@ def new(
     max_sessions: Annotated[
         int | None,
         typer.Option(
+            metavar="N",
             help="Most sessions; optional ones are dropped from the end to fit.",
             rich_help_panel=_REQUEST,
         ),
@@ -115,6 +139,8 @@ def new(
     twin_track: Annotated[
         str | None,
         typer.Option(
+            metavar="TRACK",
+            autocompletion=complete_track,
             help="Track whose sessions alternate with the rest (e.g. faith-politics).",
             rich_help_panel=_REQUEST,
         ),
