@@ -5,57 +5,102 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hii_planner.choices import ExportFormat
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
-from hii_planner.cli.completion import complete_module
+from hii_planner.cli.completion import complete_module, complete_session_number
+
+if TYPE_CHECKING:
+    from hii_planner.plans.models import Plan
 
 PlanFile = Annotated[
     Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+]
+PlanInput = Annotated[
+    Path,
+    typer.Argument(
+        metavar="FILE",
+        help="Plan file (.toml); P-0042 finds P-0042.toml; - reads standard input.",
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
 
 
 @handle_errors
-def show(plan_file: PlanFile, as_json: JsonOption = False) -> None:
-    """Show a plan: its sessions with dates, minutes and status, and totals."""
-    from hii_planner.plans.planfile import plan_as_json, read_plan
+def show(
+    plan_file: PlanInput,
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            min=1,
+            metavar="N",
+            autocompletion=complete_session_number,
+            help="Show only this session, in full with its notes.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a plan: its sessions with dates, minutes and status, notes, and totals.
 
-    plan = read_plan(plan_file)
+    FILE may be P-0042 for P-0042.toml, or - to read the plan from standard input.
+    """
+    from hii_planner.plans.planfile import plan_as_json
+
+    plan, name = _read(plan_file)
     if as_json:
-        emit_json(plan_as_json(plan))
+        data = plan_as_json(plan)
+        if number is not None:
+            from hii_planner.plans.delivery import find_session
+
+            index = find_session(plan, number).number - 1
+            data = data["sessions"][index]
+        emit_json(data)
         return
+    from hii_planner import clock
     from hii_planner.ui.paging import paged
     from hii_planner.ui.plan_views import render_plan
+    from hii_planner.ui.session_detail import render_session
 
+    if number is not None:
+        render_session(plan, number, today=clock.today())
+        return
     with paged():
-        render_plan(plan, file=str(plan_file))
+        render_plan(plan, file=name)
+
+
+def _read(plan_file: Path) -> tuple[Plan, str]:
+    """The plan the argument names (``P-0042``, a path, or ``-``) and its shown name."""
+    from hii_planner.plans.plan_input import read_plan_input
+
+    return read_plan_input(plan_file, stdin=sys.stdin.buffer)
 
 
 @handle_errors
-def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
+def check(ctx: typer.Context, plan_file: PlanInput, as_json: JsonOption = False) -> None:
     """Check a plan against the library: missing modules or sessions, library changes."""
     from hii_planner.plans.check import check_plan
-    from hii_planner.plans.planfile import read_plan
 
-    plan = read_plan(plan_file)
+    plan, name = _read(plan_file)
     result = check_plan(plan, state(ctx).library())
     if as_json:
         emit_json({"ok": result.ok, "errors": result.errors, "warnings": result.warnings})
     else:
         from hii_planner.ui.plan_views import render_plan_check
 
-        render_plan_check(result, str(plan_file))
+        render_plan_check(result, name)
     if not result.ok:
         raise typer.Exit(EXIT_PROBLEM)
 
 
 @handle_errors
 def why(
-    plan_file: PlanFile,
+    ctx: typer.Context,
+    plan_file: PlanInput,
     module: Annotated[
         str,
         typer.Argument(
@@ -66,12 +111,23 @@ def why(
         ),
     ],
 ) -> None:
-    """Explain why a module is in a plan: the path from a choice or a need to it."""
+    """Explain why a module is in a plan: the path from a choice or a need to it.
+
+    For a module the plan leaves out, it says why, and what would bring it in.
+    """
     from hii_planner.planning.explain import why as explain
-    from hii_planner.plans.planfile import read_plan
     from hii_planner.ui.plan_views import render_why
 
-    render_why(explain(read_plan(plan_file), module))
+    plan, _name = _read(plan_file)
+    if module not in {m.id for m in plan.modules}:
+        library = state(ctx).library()
+        if module in library.modules:
+            from hii_planner.planning.why_not import why_not
+            from hii_planner.ui.plan_views import render_why_not
+
+            render_why_not(why_not(plan, library, module))
+            return
+    render_why(explain(plan, module))
 
 
 def _parse_time(value: str) -> dt.time:
@@ -81,12 +137,41 @@ def _parse_time(value: str) -> dt.time:
         raise typer.BadParameter(f"{value!r} is not a time such as 10:00") from None
 
 
+_EXPORT_SUFFIXES: dict[str, ExportFormat] = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".ics": "ics",
+}
+
+
+def _export_format(given: ExportFormat | None, out: str) -> ExportFormat:
+    """--format, or the one --out's suffix names (as `plan report` does)."""
+    if given is not None:
+        return given
+    found = _EXPORT_SUFFIXES.get(Path(out).suffix.lower()) if out != "-" else None
+    if found is None:
+        raise typer.BadParameter(
+            "give --format json, markdown, csv or ics, or an --out file ending in "
+            ".json, .md, .csv or .ics",
+            param_hint="--format",
+        )
+    return found
+
+
 @handle_errors
 def export(
-    plan_file: PlanFile,
+    plan_file: PlanInput,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.", show_default=False)
-    ],
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format \\[default: from the --out suffix].",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     time: Annotated[
@@ -97,11 +182,13 @@ def export(
     from hii_planner.export import render
     from hii_planner.files.atomic import write_atomic
     from hii_planner.plans.outputs import checked_output
-    from hii_planner.plans.planfile import read_plan
 
-    text = render(read_plan(plan_file), output_format, time=_parse_time(time))
+    chosen = _export_format(output_format, out)
+    plan, name = _read(plan_file)
+    text = render(plan, chosen, time=_parse_time(time))
     if out == "-":
         sys.stdout.write(text)
     else:
-        target = checked_output(Path(out), force=force, inputs=[plan_file])
+        inputs = [] if str(plan_file) == "-" else [Path(name)]
+        target = checked_output(Path(out), force=force, inputs=inputs)
         write_atomic(target, text, replace=force)

@@ -15,6 +15,7 @@ from hii_planner.choices import (
     Cadence,
     HolidayCalendar,
     Weekday,
+    weekday_from,
 )
 from hii_planner.cli._common import handle_errors, state
 from hii_planner.cli.completion import (
@@ -36,11 +37,14 @@ _OUTPUT = "Output"
 
 
 def _weekday(value: str) -> Weekday:
-    # Typer takes no list of Literal, so the choices are checked here, from the same list.
-    for day in WEEKDAYS:
-        if value == day:
-            return day
-    raise typer.BadParameter(f"{value!r} is not one of {', '.join(WEEKDAYS)}")
+    # Typer takes no list of Literal, so the choices are checked here, from the same list;
+    # a day written in full (monday, Tuesday) is as good as its short name.
+    day = weekday_from(value)
+    if day is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a weekday: use {', '.join(WEEKDAYS)} or a day's name (monday)"
+        )
+    return day
 
 
 def interactive_terminal() -> bool:
@@ -65,7 +69,9 @@ def new(
     answers: Annotated[
         Path | None,
         typer.Option(
-            "--answers", help="TOML answers file (flags override it).", rich_help_panel=_REQUEST
+            "--answers",
+            help="TOML answers file, or - for standard input (flags override it).",
+            rich_help_panel=_REQUEST,
         ),
     ] = None,
     no_input: Annotated[
@@ -209,10 +215,10 @@ def new(
     otherwise every answer comes from flags or --answers, and nothing is asked.
     """
     from hii_planner.dates import option_date
-    from hii_planner.planning.answers import merge_answers, read_answers
+    from hii_planner.planning.answers import merge_answers
 
     library = state(ctx).library()
-    given = read_answers(answers) if answers else {}
+    given = _given_answers(answers)
     flags: dict[str, Any] = {
         "participant": participant,
         "needs": need,
@@ -251,6 +257,25 @@ def new(
             hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
         )
     save_new_plan(_build(library, merged), out=out, force=force, discard_records=discard_records)
+
+
+def _given_answers(answers: Path | None) -> dict[str, Any]:
+    """The answers file's answers; ``--answers -`` reads them from standard input."""
+    from hii_planner.planning.answers import answers_from_bytes, read_answers
+
+    if answers is None:
+        return {}
+    if str(answers) != "-":
+        return read_answers(answers)
+    from hii_planner.files.tomlsource import MAX_FILE_BYTES
+
+    raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise typer.BadParameter(
+            f"the answers on standard input are larger than {MAX_FILE_BYTES:,} bytes",
+            param_hint="--answers",
+        )
+    return answers_from_bytes(raw)
 
 
 def _closures(periods: list[str] | None) -> list[dict[str, Any]] | None:

@@ -100,6 +100,24 @@ def read_plan(path: Path) -> Plan:
     return plan
 
 
+def plan_from_bytes(raw: bytes, *, name: str) -> Plan:
+    """Check a plan given as bytes (standard input), reported under *name* with lines."""
+    from hii_planner.files.tomlsource import parse_toml
+    from hii_planner.files.validation import validate_document
+
+    document = parse_toml(raw, file=name)
+    if isinstance(document, Problem):
+        raise PlanFileError(name, [document])
+    problems = _plan_format(document)
+    result = problems or validate_document(document, Plan)
+    if isinstance(result, list):
+        raise PlanFileError(name, result)
+    problems = consistency_problems(result, document)
+    if problems:
+        raise PlanFileError(name, problems)
+    return result
+
+
 def _plan_format(document: TomlDocument) -> list[Problem]:
     if document.data.get("format") == "hii-plan":
         return []

@@ -19,6 +19,7 @@ from hii_planner.ui.sessions import session_table
 from hii_planner.wording import date, hours, schedule_sentence
 
 if TYPE_CHECKING:
+    from hii_planner.planning.why_not import NotPlanned
     from hii_planner.plans.caseload import CaseloadEntry
     from hii_planner.plans.progress import Progress
 
@@ -54,6 +55,11 @@ def render_plan(plan: Plan, *, file: str = "FILE") -> None:
             Text("Left out: ", style="bold")
             + Text(", ".join(f"{i.module}/{i.session} ({i.reason})" for i in plan.left_out))
         )
+    from hii_planner.ui.session_detail import notes_table
+
+    notes = notes_table(plan)
+    if notes is not None:
+        console.print(notes)
     progress = plan_progress(plan, today=today)
     console.print(progress_grid(progress))
     history = status_history_table(plan)
@@ -94,6 +100,25 @@ def render_why(explanation: Explanation) -> None:
         console.print(Text("  • ") + Text(root, style="cyan") + Text(" → " + " → ".join(modules)))
     for remark in explanation.remarks:
         console.print(Text("  • ") + Text(remark, style="dim"))
+
+
+def render_why_not(answer: NotPlanned) -> None:
+    """Why a module is not in the plan, then each way to bring it in."""
+    console = stdout_console()
+    console.print(Text(f"{answer.module} ({answer.title}) is not in the plan:", style="bold"))
+    console.print(_bullets(answer.reasons))
+    console.print(Text("To bring it in:", style="bold"))
+    console.print(_bullets(answer.ways_in))
+
+
+def _bullets(lines: Sequence[str]) -> Table:
+    """Bulleted lines whose wrapped parts stay under their first word."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("  •", line)
+    return grid
 
 
 def render_plan_check(result: PlanCheck, file: str) -> None:
