@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hii_planner import clock
-from hii_planner.errors import InterruptedByUser, PlanningError
+from hii_planner.errors import CancelledByUser, InterruptedByUser, PlanningError
 from hii_planner.library.loader import load_library
 from hii_planner.planning.answers import request_from
 from hii_planner.planning.planner import build_plan
@@ -210,7 +210,10 @@ def test_a_broken_rule_is_explained_at_its_step_and_corrected_in_place(
     screen = flat(run.screen)
     for error in (excluded.value, budget.value):
         assert f"error: {error}" in screen
-        assert f"hint: {error.hint}" in screen
+        # The hint speaks the planner's language (titles, ticks), never a flag name.
+        assert f"hint: {error.wizard_hint}" in screen
+    assert "hint: Tick Story again, or untick Identity." in screen
+    assert "--exclude" not in screen and "--max-sessions" not in screen
     assert screen.index(str(excluded.value)) < screen.index("── Sessions within the modules")
     assert screen.index(str(budget.value)) > screen.index("── Session budget")
 
@@ -258,7 +261,8 @@ def test_ctrl_c_keeps_a_private_draft_and_resume_continues_it(
     make_library: LibraryFactory,
 ) -> None:
     # Ctrl-C stops with exit code 130, writes no plan, keeps the answers in a 0600 draft
-    # and says how to resume; --resume continues at the same step, and saving deletes it.
+    # and says how to resume; --resume says what it resumes and continues at the same step,
+    # and saving deletes the draft.
     library = wizard_library(make_library)
     first = plan_new(library, [retype("P-0042"), ENTER, ENTER, SPACE + ENTER, CTRL_C])
     assert isinstance(first.error, InterruptedByUser)
@@ -283,7 +287,12 @@ def test_ctrl_c_keeps_a_private_draft_and_resume_continues_it(
     assert result.plan.participant.reference == "P-0042"
     assert result.plan.participant.needs == ["belonging"]
     assert "── Participant" not in second.screen
-    assert second.screen.lstrip().startswith("── Modules")
+    # --resume says what it resumes, then starts at that step.
+    first_line, rest = second.screen.lstrip().split("\n", 1)
+    assert first_line == (
+        "note: resuming P-0042, saved Wed 18 Nov 2026 11:06 UTC, at the Modules step"
+    )
+    assert rest.lstrip().startswith("── Modules")
     assert not store.exists()
 
 
@@ -308,11 +317,13 @@ def test_a_waiting_draft_is_offered_without_resume(make_library: LibraryFactory)
 
 
 def test_cancel_discards_the_answers(make_library: LibraryFactory) -> None:
-    # Cancelling at the final screen, once confirmed, writes nothing and keeps no draft.
+    # Cancelling at the final screen, once confirmed, writes nothing and keeps no draft;
+    # it is a choice, not an interruption: exit code 0 and "nothing was saved".
     library = wizard_library(make_library)
     run = plan_new(library, [*[ENTER] * 6, *SCHEDULE_DEFAULTS, down(2) + ENTER, "y"])
-    assert isinstance(run.error, InterruptedByUser)
-    assert str(run.error) == "cancelled: no plan was written"
+    assert isinstance(run.error, CancelledByUser)
+    assert run.error.exit_code == 0
+    assert str(run.error) == "cancelled: nothing was saved"
     assert run.saved == []
     assert not DraftStore(NEW_PLAN).exists()
 
@@ -377,7 +388,7 @@ def test_an_empty_plan_is_explained_at_the_modules_step(make_library: LibraryFac
     assert [m.id for m in result.plan.modules] == ["one"]
     assert re.search(
         r"── Modules ─+ error: nothing to plan: no module was chosen, recommended for a need, "
-        r"or core hint: pass --need ID or --module ID",
+        r"or core hint: Tick an assessed need or a module\.",
         flat(run.screen),
     )
 

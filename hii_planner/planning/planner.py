@@ -56,6 +56,7 @@ def build_plan(
         raise PlanningError(
             "nothing to plan: no module was chosen, recommended for a need, or core",
             hint="pass --need ID or --module ID (`hii-planner library list` shows modules)",
+            wizard_hint="Tick an assessed need or a module.",
         )
     module_order = order_modules(library, list(selection.reasons), request.modules)
 
@@ -70,6 +71,7 @@ def build_plan(
                 f"every session of {module_id} is skipped, but {selection.chain(module_id)}"
                 " is in the plan",
                 hint=f"keep at least one session of {module_id}, or --exclude it",
+                wizard_hint=f"Tick at least one session of {module.title}, or untick the module.",
             )
         left_out += [
             LeftOut(module=module_id, session=s.id, reason="skipped by the facilitator")
@@ -180,9 +182,11 @@ def _fit_budget(
             )
     if len(kept) > budget:
         raise PlanningError(
-            f"the plan needs at least {len(kept)} sessions, but --max-sessions is {budget}",
+            f"the plan needs at least {len(kept)} sessions, but the most allowed is {budget}",
             hint=f"raise --max-sessions to {len(kept)}, or exclude or skip modules "
             "(`hii-planner library list` shows their sessions)",
+            wizard_hint=f"Allow at least {len(kept)} sessions, or untick modules "
+            "or optional sessions.",
         )
     dropped.reverse()
     return kept, dropped

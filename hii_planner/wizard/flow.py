@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hii_planner import clock
-from hii_planner.errors import HiiPlannerError, InterruptedByUser
+from hii_planner.errors import CancelledByUser, HiiPlannerError, InterruptedByUser
 from hii_planner.planning.plan_diff import PlanDiff
 from hii_planner.planning.planner import PlanResult
 from hii_planner.planning.request import PlanRequest
@@ -133,7 +133,7 @@ class Wizard:
                 self.go_back()
             elif self.state.prompter.confirm("Cancel and discard these answers?", default=False):
                 self.drafts.discard()
-                raise InterruptedByUser(f"cancelled: {self.mode.nothing_written}")
+                raise CancelledByUser("cancelled: nothing was saved")
 
     def ask(self, step: Step) -> None:
         """Ask *step* until the planner accepts its answer."""

@@ -29,8 +29,8 @@ def heading(console: Console, title: str) -> None:
 def error(
     console: Console, problem: HiiPlannerError, *, advice: str = "Change your answer to go on."
 ) -> None:
-    """The planner's message for a broken rule, as `plan new --no-input` prints it."""
-    print_error(console, problem)
+    """The planner's message for a broken rule; its hint in the planner's words, not flags."""
+    print_error(console, problem, hint=getattr(problem, "wizard_hint", None))
     console.print(Text(advice, style="italic"))
 
 

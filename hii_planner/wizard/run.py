@@ -144,9 +144,10 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
         if resume:
             notice(prompter.console, "note", "there is no draft to continue; starting afresh")
         return None
-    if resume:
-        return draft
     reference = draft.answers.get("participant") or "no reference yet"
+    if resume:
+        notice(prompter.console, "note", resuming_words(draft))
+        return draft
     choice = prompter.select(
         f"A draft of `{what}` ({reference}, {_when(draft.saved)}) is waiting. Continue it?",
         [
@@ -156,6 +157,16 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
         default="continue",
     )
     return draft if choice == "continue" else None
+
+
+def resuming_words(draft: Draft) -> str:
+    """What `--resume` picks up, e.g. "resuming P-1200, saved …, at the Modules step"."""
+    from hii_planner.wizard.steps import step_named
+
+    reference = draft.answers.get("participant") or "a plan with no reference yet"
+    name = _known_step(draft.step)
+    where = "the final preview" if name == PREVIEW else f"the {step_named(name).title} step"
+    return f"resuming {reference}, saved {_when(draft.saved)}, at {where}"
 
 
 def _when(saved: str) -> str:
