@@ -134,6 +134,7 @@ class OutputExistsError(HiiPlannerError):
 
     def __init__(self, file: str) -> None:
         super().__init__(f"{file} already exists; nothing was written")
+        self.file = file
         self.hint = "pass --force to replace it, or choose another --out"
 
 

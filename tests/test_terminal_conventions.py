@@ -115,3 +115,20 @@ def test_piped_output_is_never_paged(monkeypatch: pytest.MonkeyPatch) -> None:
     with paging.paged():
         for number in range(100):
             stdout_console().print(f"line {number}")
+
+
+def test_cancel_is_a_choice_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # Choosing Cancel ends with exit code 0 and says nothing was saved, without "error:".
+    import typer
+
+    from hii_planner.cli._common import handle_errors
+    from hii_planner.errors import CancelledByUser
+
+    @handle_errors
+    def cancelled() -> None:
+        raise CancelledByUser("cancelled: nothing was saved")
+
+    with pytest.raises(typer.Exit) as stopped:
+        cancelled()
+    assert stopped.value.exit_code == 0
+    assert capsys.readouterr().err == "cancelled: nothing was saved\n"

@@ -247,6 +247,9 @@ def new(
             merged,
             resume=resume,
             save=lambda r: save_new_plan(r, out=out, force=force, discard_records=discard_records),
+            save_elsewhere=lambda r, target, replace: save_new_plan(
+                r, out=target, force=replace, discard_records=discard_records
+            ),
         )
         return
     if resume:

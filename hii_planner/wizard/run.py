@@ -31,10 +31,15 @@ def plan_new(
     *,
     resume: bool,
     save: Callable[[PlanResult], object],
+    save_elsewhere: Callable[[PlanResult, str, bool], object] | None = None,
     prompter: Prompter | None = None,
     drafts: DraftStore | None = None,
 ) -> PlanResult:
-    """Ask for a new plan, starting from *answers* (or the saved draft); save it with *save*."""
+    """Ask for a new plan, starting from *answers* (or the saved draft); save it with *save*.
+
+    When the file is already there, *save_elsewhere(result, file, replace)* saves it
+    over that file or under another name, as the facilitator chooses.
+    """
     prompter = prompter or Prompter()
     drafts = drafts or DraftStore(NEW_PLAN)
     state = _state(library, prompter)
@@ -52,6 +57,11 @@ def plan_new(
     mode = Mode(
         build=build,
         save=lambda outcome: save(outcome.result),
+        save_elsewhere=(
+            None
+            if save_elsewhere is None
+            else lambda outcome, file, replace: save_elsewhere(outcome.result, file, replace)
+        ),
         resume_command=NEW_RESUME,
         nothing_written="no plan was written",
     )
