@@ -369,3 +369,20 @@ def test_a_backwards_closure_is_refused_at_its_prompt() -> None:
     assert closures_problem("2027-01-03..2026-12-21") == (
         "the closure 2027-01-03..2026-12-21 ends before it starts"
     )
+
+
+@pytest.mark.parametrize("width", [100, 80, 60, 40])
+def test_section_rules_never_wrap(width: int) -> None:
+    # A step's heading rule fits on one line at any width, down to 40 columns.
+    import io
+
+    from rich.console import Console
+
+    from hii_planner.wizard.preview import heading
+
+    out = io.StringIO()
+    heading(Console(file=out, width=width, no_color=True), "Sessions within the modules")
+    lines = out.getvalue().strip("\n").splitlines()
+    assert len(lines) == 1
+    assert len(lines[0]) < width
+    assert lines[0].startswith("── Sessions within the modules ─")

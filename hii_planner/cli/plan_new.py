@@ -246,9 +246,11 @@ def new(
             library,
             merged,
             resume=resume,
-            save=lambda r: save_new_plan(r, out=out, force=force, discard_records=discard_records),
+            save=lambda r: save_new_plan(
+                r, out=out, force=force, discard_records=discard_records, cautions=False
+            ),
             save_elsewhere=lambda r, target, replace: save_new_plan(
-                r, out=target, force=replace, discard_records=discard_records
+                r, out=target, force=replace, discard_records=discard_records, cautions=False
             ),
         )
         return
@@ -308,7 +310,12 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
 
 
 def save_new_plan(
-    result: PlanResult, *, out: str | None, force: bool, discard_records: bool = False
+    result: PlanResult,
+    *,
+    out: str | None,
+    force: bool,
+    discard_records: bool = False,
+    cautions: bool = True,
 ) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
     from hii_planner.plans.limits import check_plan_size
@@ -317,8 +324,8 @@ def save_new_plan(
 
     if out == "-":
         sys.stdout.write(check_plan_size(dumps_plan(result.plan), file="the plan"))
-        report_new_plan(result, None)
+        report_new_plan(result, None, cautions=cautions)
         return None
     path = save_new_plan(result.plan, out, replace=force, discard_records=discard_records)
-    report_new_plan(result, path)
+    report_new_plan(result, path, cautions=cautions)
     return path

@@ -69,11 +69,14 @@ def render_plan(plan: Plan, *, file: str = "FILE") -> None:
         console.print(overdue_hint(file))
 
 
-def report_new_plan(result: PlanResult, path: Path | None) -> None:
-    """After `plan new`: where the plan went, its size, and anything to know (on stderr)."""
+def report_new_plan(result: PlanResult, path: Path | None, *, cautions: bool = True) -> None:
+    """After `plan new`: where the plan went, its size, and anything to know (on stderr).
+
+    Without *cautions* (the guided planner has shown them already) they are not repeated.
+    """
     plan = result.plan
     console = stderr_console()
-    for caution in result.cautions:
+    for caution in result.cautions if cautions else ():
         notice(console, "caution", caution)
     for note in result.notes:
         notice(console, "note", note)

@@ -112,7 +112,11 @@ class Wizard:
                 self.go_back()
                 continue
             preview.show_preview(
-                self.console, self.state.library, outcome.result, diff=outcome.diff
+                self.console,
+                self.state.library,
+                outcome.result,
+                diff=outcome.diff,
+                shown=self.state.shown,
             )
             choice = self.state.prompter.select(
                 "What now?",

@@ -114,7 +114,10 @@ def ask_screening(state: WizardState) -> None:
             continue
         answers[question.id] = choice == "yes"
         if answers[question.id] == question.caution_if:
-            notice(prompter.console, "caution", question.caution, style="bold yellow")
+            shown = state.shown
+            if question.caution not in shown:  # once, even when the step is asked again
+                notice(prompter.console, "caution", question.caution, style="bold yellow")
+                shown.add(question.caution)
     state.answers["screening"] = answers
 
 
