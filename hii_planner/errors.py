@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -168,3 +169,27 @@ class CancelledByUser(InterruptedByUser):
     """The user chose Cancel in an interactive command: nothing was saved, exit 0."""
 
     exit_code = 0
+
+
+class MergeError(HiiPlannerError):
+    """Copies of a plan cannot be merged (not copies of one plan, or a base that is not theirs)."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class UnresolvedConflictsError(HiiPlannerError):
+    """A plan still holds conflicts from a merge, so it is not changed until they are settled."""
+
+    def __init__(self, file: str, sessions: list[int]) -> None:
+        numbers = ", ".join(str(n) for n in sessions)
+        noun = "session" if len(sessions) == 1 else "sessions"
+        super().__init__(
+            f"{file} has an unsettled merge conflict ({noun} {numbers}); nothing was changed"
+        )
+        self.sessions = tuple(sessions)
+        self.hint = (
+            f"settle it first: `hii-planner plan resolve {shlex.quote(file)} {sessions[0]} "
+            "--take ours|theirs` (`hii-planner plan resolve FILE` lists both records)"
+        )

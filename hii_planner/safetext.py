@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from pydantic import AfterValidator
-
 _LINE_BREAKS = frozenset("\n\t")
 # Bidirectional overrides and isolates can reorder what a terminal shows.
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -51,28 +49,21 @@ def refuse_control(text: str, *, what: str, multiline: bool = False) -> str:
     return text
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """*text* if it is one line of plain text (a `ValueError` otherwise)."""
     return refuse_control(text, what="the text")
 
 
-def _not_blank(text: str) -> str:
+def not_blank(text: str) -> str:
+    """*text* unless it is only spaces."""
     if text and not text.strip():
         raise ValueError("is blank: write some text, or leave the key out")
     return text
 
 
-def _lines(text: str) -> str:
+def multi_line(text: str) -> str:
+    """*text* if it holds no control character but line breaks and tabs."""
     return refuse_control(text, what="the text", multiline=True)
-
-
-OneLine = AfterValidator(_one_line)
-"""Pydantic check for one-line free text (names, titles, places): no control characters."""
-
-NotBlank = AfterValidator(_not_blank)
-"""Pydantic check that text is not only spaces (titles, questions)."""
-
-MultiLine = AfterValidator(_lines)
-"""Pydantic check for text that spans lines (bodies, notes): line breaks and tabs only."""
 
 
 def for_terminal(text: str) -> str:

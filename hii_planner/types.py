@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 # Choice lists live in `choices` (no pydantic, so the CLI loads them cheaply); re-exported here.
 # isort: off
@@ -26,7 +26,16 @@ from hii_planner.choices import (
 )
 
 # isort: on
-from hii_planner.safetext import MultiLine, NotBlank, OneLine
+from hii_planner.safetext import multi_line, not_blank, one_line
+
+OneLine = AfterValidator(one_line)
+"""Pydantic check for one-line free text (names, titles, places): no control characters."""
+
+NotBlank = AfterValidator(not_blank)
+"""Pydantic check that text is not only spaces (titles, questions)."""
+
+MultiLine = AfterValidator(multi_line)
+"""Pydantic check for text that spans lines (bodies, notes): line breaks and tabs only."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 

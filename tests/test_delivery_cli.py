@@ -265,6 +265,28 @@ def test_edit_dry_run_lists_the_changes_and_writes_nothing(
     assert sorted(p.name for p in plan_file.parent.iterdir()) == ["P-0042.toml", "changes.toml"]
 
 
+@pytest.mark.parametrize(
+    "dry_run", [pytest.param(True, id="dry-run"), pytest.param(False, id="saved")]
+)
+def test_edit_json_gives_the_documented_shape(
+    cli: Cli, plan_file: Path, library_dir: Path, more_needs: Path, dry_run: bool
+) -> None:
+    # plan edit --no-input --json: the writing commands' shape; a dry run writes nothing.
+    before = plan_file.read_bytes()
+    revision = read_plan(plan_file).revision
+    result = cli(
+        "--library", str(library_dir), "plan", "edit", str(plan_file),
+        "--no-input", "--answers", str(more_needs), "--json", *(["--dry-run"] if dry_run else []),
+    )  # fmt: skip
+    data = json.loads(result.stdout)
+    assert set(data) == {"file", "revision", "change", "sessions", "warnings", "dry_run"}
+    assert data["revision"] == revision + 1 and data["change"] and data["sessions"]
+    assert data["dry_run"] is dry_run
+    assert (plan_file.read_bytes() == before) is dry_run
+    if not dry_run:
+        assert read_plan(plan_file).revision == revision + 1
+
+
 def test_edit_keeps_records_times_and_places_and_plans_nothing_in_the_past(
     cli: Cli, plan_file: Path, library_dir: Path, more_needs: Path
 ) -> None:

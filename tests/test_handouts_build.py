@@ -157,7 +157,7 @@ def test_facilitator_guide_content(plan: Plan, library: Library) -> None:
     assert after["Activities"] == BulletList((f"Activity {STAFF}",), numbered=True)
     assert after["Materials"] == BulletList((f"Material {STAFF}",))
     assert after["Facilitator notes"] == MarkdownText(f"Notes for facilitators {STAFF}.")
-    assert after["Needs this module addresses"] == BulletList(
+    assert after["Needs this session addresses"] == BulletList(
         (f"Need for identity {STAFF} (assessed)",)
     )
     assert after["Why this module is in the plan"] == BulletList(
@@ -193,13 +193,13 @@ def test_overview_content(plan: Plan, library: Library) -> None:
         "Core module: part of every plan; Needed before Identity (identity)",
     )
     assert needs.rows == (
-        (f"Need for identity {STAFF}", "Identity"),
-        (f"Need for status {STAFF}", "Faith Work"),
-        (f"Need for excitement {STAFF}", "NOT COVERED: no module in this plan addresses it"),
+        (f"Need for identity {STAFF}", "4, 5 (Identity)"),
+        (f"Need for status {STAFF}", "3 (Faith Work)"),
+        (f"Need for excitement {STAFF}", "NOT ADDRESSED: no planned session does"),
     )
     assert (
         Paragraph(
-            f"1 assessed need is not addressed by any planned module: Need for excitement {STAFF}.",
+            f"1 assessed need is not addressed by any planned session: Need for excitement {STAFF}.",
             style="lead",
         )
         in overview.blocks

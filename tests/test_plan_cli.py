@@ -263,7 +263,10 @@ def test_export_formats(cli: Cli, plan_file: Path, workdir: Path) -> None:
     calendar = Calendar.from_ical((workdir / "plan.ics").read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == len(sessions)
-    assert events[0].decoded("dtstart").isoformat() == "2027-01-04T14:30:00"
+    assert events[0].decoded("dtstart").isoformat() == "2027-01-04T14:30:00+00:00"
+    assert events[0]["dtstart"].params["TZID"] == "Europe/London"
+    detailed = cli("plan", "export", str(plan_file), "-f", "ics", "--detail").stdout
+    assert "Module: " in detailed and "Module: " not in (workdir / "plan.ics").read_text()
     assert stat.S_IMODE((workdir / "plan.ics").stat().st_mode) == 0o600
 
 
@@ -285,7 +288,8 @@ def test_every_shipped_need_gives_a_valid_plan(cli: Cli, workdir: Path, need: st
         f"addresses need: {need}" in reason for m in plan["modules"] for reason in m["reasons"]
     )
     assert plan["modules"][0]["id"] == "getting-started"
-    assert plan["modules"][-1]["id"] == "future-self"
+    assert plan["sessions"][0]["module"] == "getting-started"
+    assert plan["sessions"][-1]["module"] == "future-self"
 
 
 def test_all_shipped_needs_together(cli: Cli, workdir: Path) -> None:
@@ -326,3 +330,20 @@ def test_name_like_references_are_warned_about(
         "-",
     )
     assert ("looks like a name or initials" in result.stderr) is warned
+
+
+def test_csv_export_opens_in_excel(cli: Cli, workdir: Path, plan_file: Path) -> None:
+    # The file starts with a UTF-8 byte-order mark and every record ends in CRLF, so Excel
+    # shows non-ASCII text correctly; it still reads back as the same rows.
+    plan_file.write_text(
+        plan_file.read_text().replace('notes = ""', 'notes = "Café, “quoted”\\nline two"', 1)
+    )
+    cli("plan", "export", str(plan_file), "-f", "csv", "--out", "plan.csv")
+    data = (workdir / "plan.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfreference,number,date,")
+    assert data.count(b"\r\n") == data.count(b"\n") - 1  # the one bare \n is inside quotes
+    assert data.endswith(b"\r\n")
+    with (workdir / "plan.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows[0]["notes"] == "Café, “quoted”\nline two"
+    assert next(iter(rows[0])) == "reference"

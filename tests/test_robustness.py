@@ -108,14 +108,16 @@ def test_generated_broken_libraries_are_reported(
     else:
         data[field] = value
     try:
-        (folder / "b.toml").write_text(tomli_w.dumps(data))
-    except (TypeError, ValueError):
-        return  # not representable in TOML
-    result = check_library(folder)
-    assert result.ok or result.errors
-    shown = cli("--library", str(folder), "library", "check", exit_code=0 if result.ok else 1)
-    no_traceback(shown.stderr)
-    shutil.rmtree(folder)
+        try:
+            (folder / "b.toml").write_text(tomli_w.dumps(data))
+        except (TypeError, ValueError):
+            return  # not representable in TOML
+        result = check_library(folder)
+        assert result.ok or result.errors
+        shown = cli("--library", str(folder), "library", "check", exit_code=0 if result.ok else 1)
+        no_traceback(shown.stderr)
+    finally:
+        shutil.rmtree(folder)  # hypothesis may draw the same example (and name) again
 
 
 @pytest.fixture

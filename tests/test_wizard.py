@@ -79,9 +79,9 @@ def test_enter_at_every_prompt_works_with_the_shipped_library() -> None:
     run = plan_new(library, [ENTER] * 40)
     assert run.error is None
     [result] = run.saved
-    modules = [m.id for m in result.plan.modules]
-    assert modules[0] == "getting-started"
-    assert modules[-1] == "future-self"
+    sessions = result.plan.sessions
+    assert sessions[0].module == "getting-started"
+    assert sessions[-1].module == "future-self"
 
 
 def test_a_tailored_path_through_every_step(make_library: LibraryFactory) -> None:

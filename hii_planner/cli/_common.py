@@ -40,10 +40,13 @@ class State:
         return default_library_path()
 
     def library(self) -> Library:
-        """Load the library in use, raising `LibraryError` with every problem."""
-        from hii_planner.library.loader import load_library
+        """Load the library in use (from the validated cache when it is unchanged).
 
-        return load_library(self.library_dir())
+        An invalid library raises `LibraryError` with every problem.
+        """
+        from hii_planner.library.stored import load_library_cached
+
+        return load_library_cached(self.library_dir())
 
 
 def state(ctx: typer.Context) -> State:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hii_planner.choices import AbsenceChoice as AbsenceChoice
-from hii_planner.choices import CancelledByChoice as CancelledByChoice
+from hii_planner.choices import AbsenceChoice, CancelledByChoice
 from hii_planner.cli.completion import complete_session_number
 
 if TYPE_CHECKING:
@@ -35,6 +34,14 @@ DryRun = Annotated[
 ]
 AsJson = Annotated[
     bool, typer.Option("--json", help="Print the change as JSON on stdout (stable, documented).")
+]
+AbsenceOption = Annotated[
+    AbsenceChoice | None,
+    typer.Option(help="For a missed session: an acceptable or unacceptable absence."),
+]
+ByOption = Annotated[
+    CancelledByChoice | None,
+    typer.Option("--by", help="For a cancelled session: who cancelled it."),
 ]
 Facilitators = Annotated[
     list[str] | None,

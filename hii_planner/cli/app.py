@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hii_planner import __version__
-from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd
+from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd, team_cmd
 from hii_planner.cli._common import State
 from hii_planner.cli.global_options import GlobalOptionsGroup
 from hii_planner.ui.console import set_output
@@ -31,6 +31,7 @@ app = typer.Typer(
 app.add_typer(library_cmd.app, name="library")
 app.add_typer(plan_cmd.app, name="plan")
 app.command("handouts")(handouts_cmd.handouts)
+app.add_typer(team_cmd.app, name="team")
 
 
 def _print_version(value: bool) -> None:

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hii_planner.cli._common import handle_errors, state
+from hii_planner.cli._common import EXIT_PROBLEM, handle_errors, state
 from hii_planner.cli.completion import complete_session_number
 from hii_planner.documents.model import Audience, Paper
 from hii_planner.documents.render import OutputFormat
 from hii_planner.ui.console import message, stderr_console
 
 if TYPE_CHECKING:
+    from hii_planner.documents.model import Audience, Paper
+    from hii_planner.documents.render import OutputFormat
     from hii_planner.handouts.write import Progress
 
 
@@ -47,14 +49,20 @@ def _progress(description: str) -> Iterator[Progress | None]:
 def handouts(
     ctx: typer.Context,
     plan_file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="Plan file (.toml), or a folder of plans for all their handouts at once.",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
-            help="Folder to write into \\[default: PLAN-handouts beside the plan file].",
+            help="Folder to write into \\[default: PLAN-handouts beside the plan file; "
+            "for a folder of plans, OUT/PLAN for each].",
             show_default=False,
         ),
     ] = None,
@@ -96,7 +104,27 @@ def handouts(
     Every page carries the participant's reference and the library's protective marking.
 
     Participant handouts never show facilitator notes, objectives or assessed needs.
+
+    Given a folder, every plan in it gets its documents in one run, for example
+    `hii-planner handouts caseload/ --out printing/`.
     """
+    if plan_file.is_dir():
+        if session:
+            raise typer.BadParameter(
+                "--session picks sessions of one plan; give a plan file, not a folder",
+                param_hint="--session",
+            )
+        _batch(
+            ctx,
+            plan_file,
+            out,
+            output_format=output_format,
+            audience=audience,
+            large_print=large_print,
+            easy_read=easy_read,
+            paper=paper,
+        )
+        return
     from hii_planner.handouts.write import write_handouts
     from hii_planner.plans.check import library_drift
     from hii_planner.plans.planfile import read_plan
@@ -120,3 +148,49 @@ def handouts(
             progress=progress,
         )
     message(written.summary(output_format))
+
+
+def _batch(
+    ctx: typer.Context,
+    folder: Path,
+    out: Path | None,
+    *,
+    output_format: OutputFormat,
+    audience: Audience,
+    large_print: bool,
+    easy_read: bool,
+    paper: Paper,
+) -> None:
+    """Handouts for every plan in *folder*; unreadable plans are reported and give exit 1."""
+    from hii_planner import clock
+    from hii_planner.handouts.batch import write_batch
+    from hii_planner.ui.console import report_error
+
+    library = state(ctx).library()
+    with _progress("rendering") as progress:
+        results = write_batch(
+            folder,
+            library,
+            out_root=out,
+            today=clock.today(),
+            output_format=output_format,
+            audience=audience,
+            large_print=large_print,
+            easy_read=easy_read,
+            paper=paper,
+            progress=progress,
+        )
+    failed = 0
+    for result in results:
+        for warning in result.warnings:
+            message(f"warning: {result.plan_file.name}: {warning}")
+        if result.written is not None:
+            message(f"{result.plan_file.name}: {result.written.summary(output_format)}")
+        elif result.error is not None:
+            failed += 1
+            report_error(result.error)
+    if not results:
+        message(f"no plan files in {folder}")
+    if failed:
+        message(f"{failed} of {len(results)} plans got no handouts")
+        raise typer.Exit(EXIT_PROBLEM)

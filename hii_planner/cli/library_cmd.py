@@ -25,10 +25,11 @@ def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
         emit_json(listing(state(ctx).library_dir(), "info"))
         return
-    library = state(ctx).library()
-    from hii_planner.ui.library_views import render_info
+    from hii_planner.library.cache import listings
+    from hii_planner.ui.listing_views import render_info
 
-    render_info(library)
+    found = listings(state(ctx).library_dir())
+    render_info(found["info"], found["modules"])
 
 
 @app.command("list")
@@ -40,12 +41,13 @@ def list_modules(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
         emit_json(listing(state(ctx).library_dir(), "modules"))
         return
-    library = state(ctx).library()
-    from hii_planner.ui.library_views import render_list
+    from hii_planner.library.cache import listings
+    from hii_planner.ui.listing_views import render_list
     from hii_planner.ui.paging import paged
 
+    found = listings(state(ctx).library_dir())
     with paged():
-        render_list(library)
+        render_list(found["info"], found["modules"])
 
 
 @app.command("show")

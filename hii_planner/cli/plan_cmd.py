@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hii_planner.cli import plan_correct, plan_edit, plan_inspect, plan_new, plan_track
+from hii_planner.cli import plan_correct, plan_edit, plan_inspect, plan_new, plan_team, plan_track
 
 app = typer.Typer(
     help="Build, inspect, export and track participants' plans.", no_args_is_help=True
@@ -22,3 +22,5 @@ app.command("closure")(plan_correct.closure)
 app.command("status")(plan_correct.status)
 app.command("report")(plan_track.report)
 app.command("list")(plan_track.list_plans)
+app.command("merge")(plan_team.merge)
+app.command("resolve")(plan_team.resolve)

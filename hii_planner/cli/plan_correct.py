@@ -9,9 +9,9 @@ import typer
 from hii_planner.choices import PlanStatus, RecordedStatus
 from hii_planner.cli._common import handle_errors
 from hii_planner.cli._delivery import (
-    AbsenceChoice,
+    AbsenceOption,
     AsJson,
-    CancelledByChoice,
+    ByOption,
     DryRun,
     Facilitators,
     Number,
@@ -38,14 +38,8 @@ def amend(
         str | None,
         typer.Option(help="The note that replaces the recorded one.", show_default=False),
     ] = None,
-    absence: Annotated[
-        AbsenceChoice | None,
-        typer.Option(help="For a missed session: an acceptable or unacceptable absence."),
-    ] = None,
-    by: Annotated[
-        CancelledByChoice | None,
-        typer.Option("--by", help="For a cancelled session: who cancelled it."),
-    ] = None,
+    absence: AbsenceOption = None,
+    by: ByOption = None,
     facilitator: Facilitators = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,

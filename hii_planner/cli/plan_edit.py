@@ -38,6 +38,12 @@ def edit(
             "--dry-run", help="With --answers: list the changes and write nothing (never asks)."
         ),
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="With --answers: print the change as JSON on stdout (never asks)."
+        ),
+    ] = False,
 ) -> None:
     """Change a plan in the guided planner; recorded sessions are kept as they are.
 
@@ -59,7 +65,7 @@ def edit(
     library = state(ctx).library()
     plan = read_plan(plan_file)
     given = read_answers(answers) if answers else {}
-    if not no_input and not dry_run and interactive_terminal():
+    if not no_input and not dry_run and not as_json and interactive_terminal():
         from hii_planner.wizard import run_edit_wizard
 
         run_edit_wizard(
@@ -90,15 +96,22 @@ def edit(
     edited = replan(
         library, plan, edited_request(plan, given), now=clock.now(), today=clock.today()
     )
-    save_edit(plan_file, plan, edited, show_diff=True, dry_run=dry_run)
+    save_edit(plan_file, plan, edited, show_diff=not as_json, dry_run=dry_run, as_json=as_json)
 
 
 def save_edit(
-    path: Path, before: Plan, edited: Replan, *, show_diff: bool, dry_run: bool = False
+    path: Path,
+    before: Plan,
+    edited: Replan,
+    *,
+    show_diff: bool,
+    dry_run: bool = False,
+    as_json: bool = False,
 ) -> None:
     """Save an edited plan if it changed (refusing if the file changed meanwhile), and say so.
 
-    With *dry_run*, the changes are listed and nothing is written.
+    With *dry_run*, the changes are listed and nothing is written; with *as_json*, the
+    change is printed in the shape of every writing command's ``--json``.
     """
     from rich.text import Text
 
@@ -107,6 +120,9 @@ def save_edit(
     from hii_planner.ui.console import stderr_console
     from hii_planner.ui.notices import notice, print_diff
 
+    if as_json:
+        _emit_edit(path, before, edited, dry_run=dry_run)
+        return
     if not edited.changed:
         message(f"nothing changed; {path} was not written")
         return
@@ -126,4 +142,35 @@ def save_edit(
     console.print(
         Text("✓ ", style="bold green")
         + Text(f"saved {path} (revision {saved.revision}): {edited.diff.summary()}")
+    )
+
+
+def _emit_edit(path: Path, before: Plan, edited: Replan, *, dry_run: bool) -> None:
+    """`plan edit --json`: the file, revision, change, changed sessions and cautions."""
+    from hii_planner import clock
+    from hii_planner.cli._common import emit_json
+    from hii_planner.planning.replan import save_replan
+
+    plan = edited.plan
+    revision = before.revision
+    if edited.changed and not dry_run:
+        saved = save_replan(path, before, edited, now=clock.now())
+        assert saved is not None  # the edit changed the plan
+        plan, revision = saved, saved.revision
+    elif edited.changed:
+        revision += 1
+    old = [s.model_dump(exclude={"number"}) for s in before.sessions]
+    emit_json(
+        {
+            "file": str(path),
+            "revision": revision,
+            "change": edited.diff.summary() if edited.changed else "",
+            "sessions": [
+                s.model_dump(mode="json", exclude_none=True)
+                for s in plan.sessions
+                if s.model_dump(exclude={"number"}) not in old
+            ],
+            "warnings": list(edited.result.cautions),
+            "dry_run": dry_run,
+        }
     )

@@ -11,14 +11,11 @@ import typer
 
 from hii_planner.choices import ExportFormat
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
-from hii_planner.cli.completion import complete_module, complete_session_number
+from hii_planner.cli.completion import complete_module, complete_need, complete_session_number
 
 if TYPE_CHECKING:
     from hii_planner.plans.models import Plan
 
-PlanFile = Annotated[
-    Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
-]
 PlanInput = Annotated[
     Path,
     typer.Argument(
@@ -30,8 +27,16 @@ PlanInput = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
 
 
+def _read(plan_file: Path) -> tuple[Plan, str]:
+    """The plan the argument names (``P-0042``, a path, or ``-``) and its shown name."""
+    from hii_planner.plans.plan_input import read_plan_input
+
+    return read_plan_input(plan_file, stdin=sys.stdin.buffer)
+
+
 @handle_errors
 def show(
+    ctx: typer.Context,
     plan_file: PlanInput,
     number: Annotated[
         int | None,
@@ -45,10 +50,11 @@ def show(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show a plan: its sessions with dates, minutes and status, notes, and totals.
+    """Show a plan: its sessions with dates, minutes and status, notes, totals, needs covered.
 
     FILE may be P-0042 for P-0042.toml, or - to read the plan from standard input.
     """
+    from hii_planner.errors import HiiPlannerError
     from hii_planner.plans.planfile import plan_as_json
 
     plan, name = _read(plan_file)
@@ -57,27 +63,25 @@ def show(
         if number is not None:
             from hii_planner.plans.delivery import find_session
 
-            index = find_session(plan, number).number - 1
-            data = data["sessions"][index]
+            data = data["sessions"][find_session(plan, number).number - 1]
         emit_json(data)
         return
     from hii_planner import clock
     from hii_planner.ui.paging import paged
     from hii_planner.ui.plan_views import render_plan
     from hii_planner.ui.session_detail import render_session
+    from hii_planner.ui.team_views import print_conflicts
 
     if number is not None:
         render_session(plan, number, today=clock.today())
         return
+    try:
+        library = state(ctx).library()
+    except HiiPlannerError:
+        library = None  # the plan still shows; only coverage by need needs the library
     with paged():
-        render_plan(plan, file=name)
-
-
-def _read(plan_file: Path) -> tuple[Plan, str]:
-    """The plan the argument names (``P-0042``, a path, or ``-``) and its shown name."""
-    from hii_planner.plans.plan_input import read_plan_input
-
-    return read_plan_input(plan_file, stdin=sys.stdin.buffer)
+        render_plan(plan, library, file=name)
+    print_conflicts(plan, Path(name))
 
 
 @handle_errors
@@ -102,23 +106,41 @@ def why(
     ctx: typer.Context,
     plan_file: PlanInput,
     module: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="MODULE",
             autocompletion=complete_module,
-            help="Module id in the plan.",
+            help="Module id, in the plan or not.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    need: Annotated[
+        str | None,
+        typer.Option(
+            "--need",
+            metavar="NEED",
+            autocompletion=complete_need,
+            help="A need: the planned sessions that address it, or why none.",
+        ),
+    ] = None,
 ) -> None:
-    """Explain why a module is in a plan: the path from a choice or a need to it.
+    """Explain why a module is in a plan, or which sessions address a need.
 
     For a module the plan leaves out, it says why, and what would bring it in.
     """
+    if (module is None) == (need is None):
+        raise typer.BadParameter("give a MODULE or --need ID (one of the two)")
+    plan, _name = _read(plan_file)
+    if need is not None:
+        from hii_planner.planning.explain_need import why_need
+        from hii_planner.ui.clinical_views import render_need_why
+
+        render_need_why(why_need(plan, state(ctx).library(), need))
+        return
     from hii_planner.planning.explain import why as explain
     from hii_planner.ui.plan_views import render_why
 
-    plan, _name = _read(plan_file)
+    assert module is not None
     if module not in {m.id for m in plan.modules}:
         library = state(ctx).library()
         if module in library.modules:
@@ -175,17 +197,33 @@ def export(
     out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     time: Annotated[
-        str, typer.Option("--time", help="Local start time of calendar events (ics only).")
-    ] = "10:00",
+        str | None,
+        typer.Option(
+            "--time",
+            help="Start time (Europe/London) of sessions that have none; else all-day (ics).",
+            show_default=False,
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Name modules, tracks, needs, programme and place in events (ics; private).",
+        ),
+    ] = False,
 ) -> None:
-    """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file."""
+    """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file.
+
+    Calendar events hold the reference and the session title only, unless --detail.
+    """
     from hii_planner.export import render
     from hii_planner.files.atomic import write_atomic
     from hii_planner.plans.outputs import checked_output
 
     chosen = _export_format(output_format, out)
     plan, name = _read(plan_file)
-    text = render(plan, chosen, time=_parse_time(time))
+    start = _parse_time(time) if time is not None else None
+    text = render(plan, chosen, time=start, detail=detail)
     if out == "-":
         sys.stdout.write(text)
     else:

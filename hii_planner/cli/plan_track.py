@@ -12,9 +12,9 @@ import typer
 from hii_planner.choices import RecordedStatus
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
 from hii_planner.cli._delivery import (
-    AbsenceChoice,
+    AbsenceOption,
     AsJson,
-    CancelledByChoice,
+    ByOption,
     DryRun,
     Facilitators,
     Number,
@@ -48,14 +48,8 @@ def record(
     not_engaged: Annotated[
         bool, typer.Option("--not-engaged", help="Record an engagement concern.")
     ] = False,
-    absence: Annotated[
-        AbsenceChoice | None,
-        typer.Option(help="For a missed session: an acceptable or unacceptable absence."),
-    ] = None,
-    by: Annotated[
-        CancelledByChoice | None,
-        typer.Option("--by", help="For a cancelled session: who cancelled it."),
-    ] = None,
+    absence: AbsenceOption = None,
+    by: ByOption = None,
     facilitator: Facilitators = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,
@@ -250,11 +244,20 @@ def list_plans(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (stable, documented).")
     ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary", help="The team view: figures over the caseload instead of one row a plan."
+        ),
+    ] = False,
 ) -> None:
     """The caseload: every plan in a folder with its progress and next date.
 
     Plans that cannot be read are reported on stderr and the others are still
-    listed; the exit code is then 1.
+    listed; the exit code is then 1. Conflict copies that a synced folder made
+    of a plan are named, with the `plan merge` command that folds them in.
+    With --summary: plans by status, sessions delivered and missed, overdue
+    sessions, library changes, conflicts and next week's sessions.
     """
     from hii_planner import clock
     from hii_planner.errors import HiiPlannerError
@@ -269,9 +272,25 @@ def list_plans(
 
         message(f"warning: library changes are not checked: {error}")
     entries = read_caseload(folder, today=clock.today(), library=library)
-    if as_json:
-        emit_json(caseload_json(entries))
+    from hii_planner.plans.sync_copies import find_conflict_copies, mark_copies
+    from hii_planner.ui.team_views import report_conflict_copies
+
+    copies = find_conflict_copies(entries)
+    if summary:
+        from hii_planner.plans.team_summary import summary_json, team_summary
+        from hii_planner.ui.team_views import render_team_summary
+
+        figures = team_summary(entries, today=clock.today(), copies=copies)
+        if as_json:
+            emit_json(summary_json(figures))
+        else:
+            render_team_summary(figures, folder)
+    elif as_json:
+        items = caseload_json(entries)
+        mark_copies(items, copies)
+        emit_json(items)
     else:
         render_caseload(entries, folder=folder)
+    report_conflict_copies(copies)
     if report_unreadable(entries):
         raise typer.Exit(EXIT_PROBLEM)

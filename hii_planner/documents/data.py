@@ -131,6 +131,7 @@ def document_data(document: Document) -> Data:
         "marking": document.marking,
         "footer": document.footer,
         "large_print": document.large_print,
+        "easy_read": document.easy_read,
         "paper": document.paper,
         "language": document.language,
         "dir": direction(document.title),

@@ -69,9 +69,11 @@ def _timeline(block: Timeline) -> Iterator[str]:
     colours = group_colours(group for _, _, group in block.marks)
     yield '<ol class="timeline">'
     for label, date, group in block.marks:
+        # The track is said in words too, for screen readers: colour alone carries nothing.
+        named = f'<span class="visually-hidden">, {text(group)}</span>' if group else ""
         yield (
             f'<li class="g{colours[group]}" title="{text(group)}"><span class="label">'
-            f'{text(label)}</span><span class="date">{text(date)}</span></li>'
+            f'{text(label)}</span><span class="date">{text(date)}</span>{named}</li>'
         )
     yield "</ol>"
     if any(colours):  # a legend when groups have names
@@ -121,8 +123,9 @@ def block_html(block: Block) -> Iterator[str]:
             yield "<tr>" + "".join(f'<td dir="auto">{text(cell)}</td>' for cell in row) + "</tr>"
         yield "</tbody></table>"
     elif isinstance(block, WritingSpace):
-        yield f'<section class="writing"><p class="prompt" dir="auto">{text(block.prompt)}</p>'
-        yield '<div class="line"></div>' * block.lines + "</section>"
+        # A <div>, not a <section>: a question is not a headed part of the document.
+        yield f'<div class="writing"><p class="prompt" dir="auto">{text(block.prompt)}</p>'
+        yield '<div class="line"></div>' * block.lines + "</div>"
     elif isinstance(block, Timeline):
         yield from _timeline(block)
     elif isinstance(block, PageBreak):
@@ -162,6 +165,8 @@ def render_html(documents: Sequence[Document]) -> str:
     """
     first = documents[0]
     classes = "large-print" if first.large_print else "standard-print"
+    if first.easy_read:
+        classes += " easy-read"
     title = first.title if len(documents) == 1 else f"{first.title} and more"
     head = (
         "<!DOCTYPE html>\n"
@@ -171,4 +176,4 @@ def render_html(documents: Sequence[Document]) -> str:
         f'<body class="{classes} {first.audience}">\n'
     )
     body = "\n".join(line for document in documents for line in _article(document) if line)
-    return head + body + "\n</body>\n</html>\n"
+    return head + "<main>\n" + body + "\n</main>\n</body>\n</html>\n"

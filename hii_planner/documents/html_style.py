@@ -62,11 +62,18 @@ tr { break-inside: avoid; }
   margin-inline-end: 0.35em; vertical-align: -0.1em; background: var(--colour); }
 .g0 { --colour: #1f6f8b; } .g1 { --colour: #c2571a; } .g2 { --colour: #4f8a2a; }
 .g3 { --colour: #7d4e9e; } .g4 { --colour: #b08a12; } .g5 { --colour: #5a6b6b; }
+.timeline li, .legend li::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.easy-read { line-height: 1.7; word-spacing: 0.06em; }
+.easy-read p, .easy-read li { margin-bottom: 0.9em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .page-break { break-after: page; height: 0; }
 article + article { break-before: page; }
 @media print {
   body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
+  /* The page margins carry the marking and reference on every printed page. */
+  .furniture { display: none; }
 }
 """
 
@@ -102,11 +109,12 @@ def page_rule(document: Document) -> str:
     )
 
 
+EASY_READ_SIZE = "14pt"  # easy read: at least 14 pt, with wider line spacing (BASE_CSS)
+
+
 def stylesheet(document: Document) -> str:
     """The whole stylesheet for *document*."""
-    return (
-        f":root {{ --body-size: {BODY_SIZE[document.large_print]}; }}"
-        + BASE_CSS
-        + page_rule(document)
-        + "\n"
-    )
+    size = BODY_SIZE[document.large_print]
+    if document.easy_read and not document.large_print:
+        size = EASY_READ_SIZE
+    return f":root {{ --body-size: {size}; }}" + BASE_CSS + page_rule(document) + "\n"

@@ -110,5 +110,6 @@ class Document:
     audience: Audience = "facilitator"
     large_print: bool = False
     paper: Paper = "a4"
-    language: str = "en"
+    language: str = "en"  # BCP 47, from the library's `lang`
+    easy_read: bool = False  # easy-read layout: a plain sans-serif at 14 pt or more, wide spacing
     footer: str = field(default="")

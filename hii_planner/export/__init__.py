@@ -11,9 +11,15 @@ FORMATS = ("json", "markdown", "csv", "ics")
 _MODULES = {"json": "json_", "markdown": "markdown", "csv": "csv_", "ics": "ics"}
 
 
-def render(plan: Plan, output_format: str, *, time: dt.time | None = None) -> str:
-    """The plan as text in *output_format* (imports only that format's code)."""
+def render(
+    plan: Plan, output_format: str, *, time: dt.time | None = None, detail: bool = False
+) -> str:
+    """The plan as text in *output_format* (imports only that format's code).
+
+    *time* and *detail* apply to calendars only: the start time of sessions that have
+    none, and whether events name modules, needs, programme and place.
+    """
     module = import_module(f"hii_planner.export.{_MODULES[output_format]}")
     if output_format == "ics":
-        return str(module.render(plan, time=time or dt.time(10, 0)))
+        return str(module.render(plan, time=time, detail=detail))
     return str(module.render(plan))

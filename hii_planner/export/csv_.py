@@ -1,4 +1,8 @@
-"""The plan's sessions as CSV, one row per session, for spreadsheets and case systems."""
+"""The plan's sessions as CSV, one row per session, for spreadsheets and case systems.
+
+RFC 4180 with a UTF-8 byte-order mark and CRLF line ends: Excel reads a file without
+the mark in the machine's legacy code page and garbles non-ASCII text. ISO dates.
+"""
 
 from __future__ import annotations
 
@@ -28,10 +32,14 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+BYTE_ORDER_MARK = "\ufeff"
+
+
 def render(plan: Plan) -> str:
-    """A header row, then one row per session in plan order."""
+    """A byte-order mark, a header row, then one row per session in plan order."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    buffer.write(BYTE_ORDER_MARK)
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for session in plan.sessions:
         writer.writerow(

@@ -1,42 +1,47 @@
-"""The plan as a Markdown document for facilitators' case notes."""
+"""The plan as a Markdown document for facilitators' case notes.
+
+Every text that comes from the library or the plan (titles, names, needs, reasons,
+notes) goes through the one Markdown escaper of `documents.markdown`, so inline
+markup and raw HTML in it print as written and never run.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from hii_planner.documents.markdown import block_markdown, escape_line
+from hii_planner.documents.model import TableBlock
 from hii_planner.plans.models import Plan
 from hii_planner.wording import hours, schedule_sentence
 
 
-def cell(text: object) -> str:
-    """Text made safe for a Markdown table cell."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
-
-
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Iterator[str]:
-    """A Markdown table, one line at a time."""
-    yield "| " + " | ".join(header) + " |"
-    yield "|" + "|".join("---" for _ in header) + "|"
-    for row in rows:
-        yield "| " + " | ".join(cell(value) for value in row) + " |"
+    """A GFM table, every cell escaped."""
+    block = TableBlock(
+        header=tuple(header), rows=tuple(tuple(str(value) for value in row) for row in rows)
+    )
+    for text in block_markdown(block):
+        yield from text.split("\n")
 
 
 def lines(plan: Plan) -> Iterator[str]:
     """The document, line by line."""
-    yield f"# Plan for {plan.participant.reference}"
+    yield f"# Plan for {escape_line(plan.participant.reference)}"
     yield ""
-    yield f"- Library: {plan.library.name}, version {plan.library.version}"
+    yield (
+        f"- Library: {escape_line(plan.library.name)}, version {escape_line(plan.library.version)}"
+    )
     yield f"- Created: {plan.created.date().isoformat()} (revision {plan.revision})"
     if plan.facilitators:
-        yield f"- Facilitators: {', '.join(plan.facilitators)}"
-    yield f"- Schedule: {schedule_sentence(plan.schedule)}"
+        yield f"- Facilitators: {escape_line(', '.join(plan.facilitators))}"
+    yield f"- Schedule: {escape_line(schedule_sentence(plan.schedule))}"
     total = sum(s.minutes for s in plan.sessions if s.status != "cancelled")
     yield f"- Sessions: {len(plan.sessions)}, {hours(total)}"
     if plan.participant.needs:
         yield ""
         yield "## Assessed needs"
         yield ""
-        yield from (f"- {need}" for need in plan.participant.needs)
+        yield from (f"- {escape_line(need)}" for need in plan.participant.needs)
     yield ""
     yield "## Modules"
     yield ""
@@ -69,7 +74,10 @@ def lines(plan: Plan) -> Iterator[str]:
         yield ""
         yield "## Left out"
         yield ""
-        yield from (f"- {item.module}/{item.session}: {item.reason}" for item in plan.left_out)
+        yield from (
+            f"- {escape_line(f'{item.module}/{item.session}: {item.reason}')}"
+            for item in plan.left_out
+        )
 
 
 def render(plan: Plan) -> str:

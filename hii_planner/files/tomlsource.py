@@ -12,12 +12,13 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import tomli as toml_parser  # tomllib's parser; its compiled wheels are about 4x faster
 
 from hii_planner.errors import Problem
 
@@ -247,8 +248,8 @@ def parse_toml(raw: bytes, *, file: str) -> TomlDocument | Problem:
     if "\x00" in text:
         return Problem(file, text[: text.index("\x00")].count("\n") + 1, "", "the file is binary")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml_parser.loads(text)
+    except toml_parser.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
         line = int(position.group(1)) if position else None

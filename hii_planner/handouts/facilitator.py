@@ -33,6 +33,8 @@ def _facts(plan: Plan, library: Library, item: SessionInContext) -> Facts:
     ]
     if plan.facilitators:
         pairs.append(("Facilitators", ", ".join(plan.facilitators)))
+    if item.planned.provider:
+        pairs.append(("Delivered by", item.planned.provider))
     if item.planned.status != "planned":
         pairs.append(("Status", item.planned.status))
     if item.session.optional:
@@ -49,7 +51,8 @@ def _section(title: str, items: list[str], *, numbered: bool = False) -> list[Bl
 def _needs(plan: Plan, library: Library, item: SessionInContext) -> list[str]:
     assessed = set(plan.participant.needs)
     found = []
-    for need_id in item.module.addresses:
+    addresses = item.session.addresses
+    for need_id in addresses if addresses is not None else item.module.addresses:
         need = library.needs.get(need_id)
         title = need.title if need is not None else need_id
         found.append(f"{title} (assessed)" if need_id in assessed else title)
@@ -67,6 +70,14 @@ def _handout(item: SessionInContext) -> list[Block]:
     if handout.reflection:
         blocks.append(Paragraph("Questions the participant is asked to think about:"))
         blocks.append(BulletList(tuple(handout.reflection)))
+    if handout.discuss:
+        blocks.append(
+            Paragraph("Questions to talk about (no writing lines on the participant's sheet):")
+        )
+        blocks.append(BulletList(tuple(handout.discuss)))
+    if handout.homework:
+        blocks += [Paragraph("Before next time (the task between sessions):")]
+        blocks.append(MarkdownText(handout.homework))
     if handout.easy_read:
         blocks.append(Paragraph("An easy-read version is available (--easy-read).", style="muted"))
     return blocks
@@ -80,7 +91,11 @@ def facilitator_guide(
     large_print: bool = False,
     paper: Paper = "a4",
 ) -> Document:
-    """The facilitator's guide to session *item* of *plan*."""
+    """The facilitator's guide to session *item* of *plan* (a review guide for a review)."""
+    if item.planned.kind == "review":
+        from hii_planner.handouts.review import review_guide
+
+        return review_guide(plan, library, item, large_print=large_print, paper=paper)
     session, module = item.session, item.module
     entry = plan.module_entry(module.id)
     reasons = [reason_text(r, library) for r in (entry.reasons if entry else [])]
@@ -92,7 +107,7 @@ def facilitator_guide(
         blocks += [Heading("Facilitator notes"), MarkdownText(session.facilitator_notes)]
     if item.planned.notes.strip():
         blocks += [Heading("Recorded for this session"), Paragraph(item.planned.notes)]
-    blocks += _section("Needs this module addresses", _needs(plan, library, item))
+    blocks += _section("Needs this session addresses", _needs(plan, library, item))
     blocks += _section("Why this module is in the plan", reasons)
     if module.summary.strip():
         blocks += [Heading("About the module", level=3), MarkdownText(module.summary)]
@@ -114,6 +129,7 @@ def facilitator_guide(
         blocks=tuple(blocks),
         reference=plan.participant.reference,
         marking=library.info.marking,
+        language=library.info.lang,
         audience="facilitator",
         large_print=large_print,
         paper=paper,

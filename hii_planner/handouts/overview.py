@@ -13,8 +13,10 @@ from hii_planner.documents.model import (
     TableBlock,
     Timeline,
 )
+from hii_planner.handouts.coverage_words import sessions_by_module
 from hii_planner.handouts.words import reason_text
 from hii_planner.library.loader import Library
+from hii_planner.plans.coverage import coverage
 from hii_planner.plans.models import Plan
 from hii_planner.wording import date, day_month, hours, plural, schedule_sentence
 
@@ -51,7 +53,9 @@ def _schedule(plan: Plan, titles: dict[str, str]) -> TableBlock:
         (
             str(s.number),
             date(s.date),
-            s.title + (" (catch-up)" if s.catch_up else ""),
+            s.title
+            + (" (catch-up)" if s.catch_up else "")
+            + (f" (by {s.provider})" if s.provider else ""),
             titles.get(s.module, s.module),
             str(s.minutes),
             s.status,
@@ -82,35 +86,21 @@ def _modules(plan: Plan, library: Library) -> TableBlock:
 def _needs(plan: Plan, library: Library) -> list[Block]:
     if not plan.participant.needs:
         return [Paragraph("No assessed needs were recorded in this plan.")]
-    addressing: dict[str, list[str]] = {need: [] for need in plan.participant.needs}
-    for entry in plan.modules:
-        module = library.modules.get(entry.id)
-        for need in module.addresses if module is not None else []:
-            if need in addressing:
-                addressing[need].append(entry.title)
-    rows = []
-    for need, modules in addressing.items():
-        found = library.needs.get(need)
-        rows.append(
-            (
-                found.title if found else need,
-                ", ".join(modules)
-                if modules
-                else "NOT COVERED: no module in this plan addresses it",
-            )
-        )
+    found = coverage(plan, library)
+    rows = tuple(
+        (item.title, sessions_by_module(item, plan) or "NOT ADDRESSED: no planned session does")
+        for item in found
+    )
     blocks: list[Block] = [
-        TableBlock(("Assessed need", "Addressed by"), tuple(rows), widths=(1, 1))
+        TableBlock(("Assessed need", "Addressed by sessions"), rows, widths=(1, 1))
     ]
-    uncovered = [
-        row[0] for row, modules in zip(rows, addressing.values(), strict=True) if not modules
-    ]
+    uncovered = [item.title for item in found if not item.addressed]
     if uncovered:
         blocks.append(
             Paragraph(
                 f"{plural(len(uncovered), 'assessed need')} "
                 f"{'is' if len(uncovered) == 1 else 'are'} "
-                "not addressed by any planned module: " + "; ".join(uncovered) + ".",
+                "not addressed by any planned session: " + "; ".join(uncovered) + ".",
                 style="lead",
             )
         )
@@ -147,7 +137,7 @@ def plan_overview(
     blocks: list[Block] = [
         _facts(plan, library),
         Heading("Timeline"),
-        Paragraph("Sessions by number and date; colours show the track.", style="muted"),
+        Paragraph("Sessions by number and date, by track.", style="muted"),
         Timeline(marks),
         Heading("Schedule"),
         _schedule(plan, titles),
@@ -169,6 +159,7 @@ def plan_overview(
         blocks=tuple(blocks),
         reference=plan.participant.reference,
         marking=library.info.marking,
+        language=library.info.lang,
         audience="facilitator",
         large_print=large_print,
         paper=paper,

@@ -20,6 +20,7 @@ from hii_planner.documents.model import (
     TableBlock,
     WritingSpace,
 )
+from hii_planner.handouts.report_clinical import clinical_sections
 from hii_planner.handouts.report_delivery import outcome_section, status_section
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan, PlannedSession
@@ -67,6 +68,7 @@ def build_report(plan: Plan, *, today: dt.date, library: Library | None = None) 
         *status_section(plan),
         *_modules(progress),
         *_needs(plan, progress, library),
+        *clinical_sections(plan, library),
         *_session_notes(plan),
         *_formulation(),
     ]
@@ -75,6 +77,7 @@ def build_report(plan: Plan, *, today: dt.date, library: Library | None = None) 
         subtitle=f"{plan.participant.reference} · {plan.library.name}",
         reference=plan.participant.reference,
         marking=library.info.marking if library is not None else "",
+        language=library.info.lang if library is not None else "en",
         audience="facilitator",
         blocks=tuple(blocks),
     )

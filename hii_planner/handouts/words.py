@@ -37,6 +37,12 @@ def reason_text(reason: Reason, library: Library) -> str:
         case "need":
             found = library.needs.get(reason.target)
             return f"Addresses an assessed need: {found.title if found else reason.target}"
+        case "screening":
+            question = next((q for q in library.info.screening if q.id == reason.target), None)
+            words = question.question if question else reason.target
+            return f"Added by a screening answer: {words}"
+        case "review":
+            return "Progress reviews: part of every plan"
         case "required-by":
             module = library.modules.get(reason.target)
             return f"Needed before {module.title} ({reason.target})" if module else str(reason)

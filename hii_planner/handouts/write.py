@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Literal
 
 from hii_planner.documents.model import Audience, Document, Paper
-from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat, render_document
+from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat
 from hii_planner.files.atomic import ensure_private_dir, write_atomic
 from hii_planner.handouts.facilitator import facilitator_guide
 from hii_planner.handouts.lookup import check_against_library, choose_sessions, in_context
 from hii_planner.handouts.overview import plan_overview
 from hii_planner.handouts.participant import participant_handout
+from hii_planner.handouts.pool import render_in_order
 from hii_planner.handouts.words import slug
 from hii_planner.library.loader import Library
 from hii_planner.plans.models import Plan
@@ -150,9 +151,10 @@ def write_handouts(
     )
     ensure_private_dir(out_dir)
     written = HandoutsWritten(folder=out_dir)
-    for done, job in enumerate(jobs, start=1):
+    rendered = render_in_order([job.build for job in jobs], output_format)
+    for done, (job, content) in enumerate(zip(jobs, rendered, strict=True), start=1):
         path = out_dir / f"{job.name}{EXTENSIONS[output_format]}"
-        write_atomic(path, render_document(job.build(), output_format), replace=True)
+        write_atomic(path, content, replace=True)
         written.files.append(path)
         written.counts[job.kind] += 1
         if progress is not None:

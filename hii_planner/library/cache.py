@@ -75,7 +75,12 @@ def current_digest(path: Path) -> str | None:
 
 
 def listing(path: Path, kind: str) -> Any:
-    """The `--json` listing *kind* ("modules" or "info") of the library at *path*.
+    """The `--json` listing *kind* ("modules" or "info") of the library at *path*."""
+    return listings(path)[kind]
+
+
+def listings(path: Path) -> dict[str, Any]:
+    """Both `--json` listings ("modules" and "info") of the library at *path*.
 
     From the cache when the library's files are unchanged; otherwise the library
     is loaded and checked (raising `LibraryError` if it is invalid) and cached.
@@ -87,19 +92,19 @@ def listing(path: Path, kind: str) -> Any:
             entry = json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             entry = None
-        if isinstance(entry, dict) and entry.get("digest") == digest and kind in entry:
-            return entry[kind]
+        if isinstance(entry, dict) and entry.get("digest") == digest and "info" in entry:
+            return {"modules": entry["modules"], "info": entry["info"]}
 
     from hii_planner.library.listing import module_listing
-    from hii_planner.library.loader import load_library
+    from hii_planner.library.stored import load_library_cached
 
-    library = load_library(path)
-    listings = {
+    library = load_library_cached(path)
+    found = {
         "modules": [module_listing(m) for m in library.modules.values()],
         "info": library.info.model_dump(mode="json"),
     }
-    _store(library.digest, listings)
-    return listings[kind]
+    _store(library.digest, found)
+    return found
 
 
 def _store(digest: str, listings: Mapping[str, Any]) -> None:

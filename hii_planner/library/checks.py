@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from hii_planner.errors import Problem
 from hii_planner.files.tomlsource import KeyPath, TomlDocument
+from hii_planner.library.clinical_checks import clinical_checks
 from hii_planner.library.graph import find_cycles
 from hii_planner.library.models import LibraryInfo, Module
 from hii_planner.suggest import unknown
@@ -27,6 +28,7 @@ def cross_check(
     for module in modules:
         errors.extend(_check_module(module, documents[module.id], by_id, needs, tracks))
     errors.extend(_check_cycles(modules, documents))
+    errors.extend(clinical_checks(info, info_doc, modules, documents))
     warnings = _unaddressed_needs(info, info_doc, modules)
     warnings.extend(_repeated_objectives(modules, documents))
     return errors, warnings
@@ -204,6 +206,7 @@ def _unaddressed_needs(
     info: LibraryInfo, doc: TomlDocument, modules: Sequence[Module]
 ) -> list[Problem]:
     addressed = {need for m in modules for need in m.addresses}
+    addressed |= {need for m in modules for s in m.sessions for need in s.addresses or []}
     return [
         doc.problem(
             ("needs", index),

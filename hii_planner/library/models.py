@@ -10,26 +10,26 @@ from hii_planner.types import LongText, Minutes, Placement, SessionKind, Slug, S
 class Dimension(Strict):
     """A group of needs, such as engagement, intent or capability."""
 
-    id: Slug
-    title: Text
-    description: LongText = ""
+    id: Slug = Field(description="Identifier (a slug), used by needs.")
+    title: Text = Field(description="Name shown to facilitators.")
+    description: LongText = Field(default="", description="What the dimension covers.")
 
 
 class Need(Strict):
     """An assessed factor that modules can address."""
 
-    id: Slug
-    title: Text
-    dimension: Slug | None = None
-    description: LongText = ""
+    id: Slug = Field(description="Identifier (a slug), used by modules' addresses and --need.")
+    title: Text = Field(description="Name of the need, as the assessment puts it.")
+    dimension: Slug | None = Field(default=None, description="The dimension it belongs to.")
+    description: LongText = Field(default="", description="What the need means, for facilitators.")
 
 
 class Track(Strict):
     """A thematic strand of the programme; every module belongs to one."""
 
-    id: Slug
-    title: Text
-    description: LongText = ""
+    id: Slug = Field(description="Identifier (a slug), used by modules and --twin-track.")
+    title: Text = Field(description="Name of the track.")
+    description: LongText = Field(default="", description="What the track is for.")
     twin: bool = Field(
         default=False,
         description="The track can run alongside the others (twin track); "
@@ -45,10 +45,12 @@ class Track(Strict):
 class ScreeningQuestion(Strict):
     """A yes/no suitability question asked before planning."""
 
-    id: Slug
-    question: Text = Field(max_length=400)
+    id: Slug = Field(description="Identifier (a slug), used in answers files.")
+    question: Text = Field(max_length=400, description="The yes/no question asked before planning.")
     caution_if: bool = Field(description="The answer that raises the caution.")
-    caution: LongText = Field(min_length=1)
+    caution: LongText = Field(
+        min_length=1, description="Shown and recorded when the caution is raised."
+    )
     adds: list[Slug] = Field(
         default_factory=list,
         description="Modules added to the plan when the caution is raised.",
@@ -77,19 +79,23 @@ class ReviewRule(Strict):
 class LibraryInfo(Strict):
     """The contents of `library.toml`."""
 
-    name: Text
-    version: Text
-    description: LongText = ""
-    notice: LongText = ""
-    marking: str = Field(default="", max_length=80)
+    name: Text = Field(description="Name of the programme and library.")
+    version: Text = Field(description="Version of the library, recorded in every plan.")
+    description: LongText = Field(default="", description="What the programme is.")
+    notice: LongText = Field(default="", description="Shown in library list and on printouts.")
+    marking: str = Field(
+        default="", max_length=80, description="Protective marking printed on every page."
+    )
     order: list[Slug] = Field(
         default_factory=list,
         description="Modules in their usual order of delivery; the rest follow by id.",
     )
-    dimensions: list[Dimension] = Field(default_factory=list)
-    needs: list[Need] = Field(default_factory=list)
-    tracks: list[Track] = Field(min_length=1)
-    screening: list[ScreeningQuestion] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list, description="Groups of needs.")
+    needs: list[Need] = Field(default_factory=list, description="Assessed needs modules address.")
+    tracks: list[Track] = Field(min_length=1, description="Thematic strands of modules.")
+    screening: list[ScreeningQuestion] = Field(
+        default_factory=list, description="Suitability questions asked before planning."
+    )
     sessions: SizeRange | None = Field(
         default=None, description="The usual size of a plan, in sessions."
     )
@@ -104,10 +110,14 @@ class LibraryInfo(Strict):
 class Handout(Strict):
     """Participant-facing text for a session (Markdown)."""
 
-    title: Text | None = None
-    body: LongText = Field(min_length=1)
-    reflection: list[Text] = Field(default_factory=list)
-    easy_read: LongText | None = None
+    title: Text | None = Field(default=None, description="Title [default: the session's].")
+    body: LongText = Field(min_length=1, description="Participant-facing text (Markdown).")
+    reflection: list[Text] = Field(
+        default_factory=list, description="Questions with writing lines for the participant."
+    )
+    easy_read: LongText | None = Field(
+        default=None, description="Simplified text used for easy-read handouts."
+    )
     homework: LongText | None = Field(
         default=None, description='A task between sessions, printed under "Before next time".'
     )
@@ -123,15 +133,17 @@ class Handout(Strict):
 class Session(Strict):
     """One session of a module, in delivery order."""
 
-    id: Slug
-    title: Text
-    minutes: Minutes
-    optional: bool = False
-    objectives: list[LongText] = Field(default_factory=list)
-    activities: list[LongText] = Field(default_factory=list)
-    materials: list[LongText] = Field(default_factory=list)
-    facilitator_notes: LongText = ""
-    handout: Handout | None = None
+    id: Slug = Field(description="Identifier (a slug), unique within the module.")
+    title: Text = Field(description="Title of the session.")
+    minutes: Minutes = Field(description="Length in minutes (a whole number).")
+    optional: bool = Field(default=False, description="The facilitator may leave it out.")
+    objectives: list[LongText] = Field(default_factory=list, description="What it aims at.")
+    activities: list[LongText] = Field(default_factory=list, description="What happens, in order.")
+    materials: list[LongText] = Field(default_factory=list, description="What to bring.")
+    facilitator_notes: LongText = Field(
+        default="", description="Facilitator-only text; never on participant handouts."
+    )
+    handout: Handout | None = Field(default=None, description="The participant's handout.")
     addresses: list[Slug] | None = Field(
         default=None,
         description="The needs this session works on [default: its module's addresses].",
@@ -142,18 +154,26 @@ class Session(Strict):
 class Module(Strict):
     """A module: a themed block of sessions with its prerequisites and the needs it addresses."""
 
-    id: Slug
-    title: Text
-    track: Slug
-    summary: LongText = ""
-    addresses: list[Slug] = Field(default_factory=list)
-    requires: list[Slug] = Field(default_factory=list)
-    requires_any: list[list[Slug]] = Field(default_factory=list)
-    after: list[Slug] = Field(default_factory=list)
-    excludes: list[Slug] = Field(default_factory=list)
-    placement: Placement = "any"
-    core: bool = False
-    sessions: list[Session] = Field(min_length=1)
+    id: Slug = Field(description="Identifier (a slug); equals the file name's stem.")
+    title: Text = Field(description="Title of the module.")
+    track: Slug = Field(description="The track it belongs to.")
+    summary: LongText = Field(default="", description="What the module is for, for facilitators.")
+    addresses: list[Slug] = Field(default_factory=list, description="Needs it addresses.")
+    requires: list[Slug] = Field(
+        default_factory=list, description="Modules pulled in and completed before this one."
+    )
+    requires_any: list[list[Slug]] = Field(
+        default_factory=list, description="Groups: at least one member comes before this module."
+    )
+    after: list[Slug] = Field(
+        default_factory=list, description="If both are planned, this module comes after them."
+    )
+    excludes: list[Slug] = Field(
+        default_factory=list, description="Modules that may not be in the same plan."
+    )
+    placement: Placement = Field(default="any", description="first, any or last in the plan.")
+    core: bool = Field(default=False, description="In every plan.")
+    sessions: list[Session] = Field(min_length=1, description="Sessions, in delivery order.")
 
     @property
     def minutes(self) -> int:

@@ -32,6 +32,8 @@ def _root(reason: Reason) -> str | None:
             return f"assessed need {reason.target}"
         case "screening":
             return f"screening answer {reason.target}"
+        case "review":
+            return "progress reviews (the library's [review] rule)"
         case _:
             return None
 

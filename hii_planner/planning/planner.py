@@ -11,15 +11,19 @@ from hii_planner.library.loader import Library
 from hii_planner.planning.ordering import SessionSlot, order_modules, sequence_sessions
 from hii_planner.planning.request import PlanRequest
 from hii_planner.planning.request_checks import check_request
+from hii_planner.planning.reviews import REVIEWS, review_count, review_slot, with_reviews
 from hii_planner.planning.schedule import resolve_schedule
+from hii_planner.planning.screening import placed_first
 from hii_planner.planning.selection import select_modules
+from hii_planner.planning.twin import spread_twin_track
 from hii_planner.plans.calendar import dates_for
+from hii_planner.plans.coverage import size_warning, unaddressed
+from hii_planner.plans.library_record import library_record
 from hii_planner.plans.models import (
     HistoryEntry,
     LeftOut,
     Participant,
     Plan,
-    PlanLibrary,
     PlannedModule,
     PlannedSession,
     RequestRecord,
@@ -36,6 +40,7 @@ class PlanResult:
     notes: list[str] = field(default_factory=list)
     cautions: list[str] = field(default_factory=list)
     uncovered_needs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def build_plan(
@@ -54,11 +59,20 @@ def build_plan(
     selection = select_modules(library, request)
     if not selection.reasons:
         raise PlanningError(
-            "nothing to plan: no module was chosen, recommended for a need, or core",
+            "nothing to plan: "
+            + (
+                "; ".join(selection.notes)
+                or "no module was chosen, recommended for a need, or core"
+            ),
             hint="pass --need ID or --module ID (`hii-planner library list` shows modules)",
             wizard_hint="Tick an assessed need or a module.",
         )
-    module_order = order_modules(library, list(selection.reasons), request.modules)
+    module_order = order_modules(
+        library,
+        list(selection.reasons),
+        request.modules,
+        early=placed_first(library, request),
+    )
 
     skipped = {tuple(ref.split("/", 1)) for ref in request.skip_sessions}
     left_out: list[LeftOut] = []
@@ -80,9 +94,12 @@ def build_plan(
         ]
         sessions[module_id] = kept
 
-    order = sequence_sessions(library, module_order, sessions, twin_track=request.twin_track)
+    order, twin_remarks = _sequence(library, module_order, sessions, request.twin_track)
     notes = list(selection.notes)
-    if request.max_sessions is not None and len(order) > request.max_sessions:
+    if (
+        request.max_sessions is not None
+        and len(order) + review_count(library, order) > request.max_sessions
+    ):
         order, dropped = _fit_budget(library, order, request.max_sessions)
         left_out += dropped
         notes.append(
@@ -94,6 +111,7 @@ def build_plan(
         library.modules[m].track == request.twin_track for m in module_order
     ):
         notes.append(f"no planned module is in track {request.twin_track}, so nothing alternates")
+    order = with_reviews(library, order)
 
     schedule = resolve_schedule(request.schedule, today=today or clock.today())
     dates = dates_for(schedule, len(order))
@@ -102,17 +120,27 @@ def build_plan(
         for number, (slot, day) in enumerate(zip(order, dates, strict=True), start=1)
     ]
     cautions, screening = _screening(library, request)
-    covered = {need for m in module_order for need in library.modules[m].addresses}
-    uncovered = [need for need in request.needs if need not in covered]
+    planned_modules = [
+        PlannedModule(
+            id=m,
+            title=library.modules[m].title,
+            track=library.modules[m].track,
+            reasons=selection.reasons[m],
+        )
+        for m in module_order
+    ]
+    review = review_slot(library)
+    if review is not None and any(slot.kind == "review" for slot in order):
+        reviewing = library.modules[review.module]
+        planned_modules.append(
+            PlannedModule(
+                id=reviewing.id, title=reviewing.title, track=reviewing.track, reasons=[REVIEWS]
+            )
+        )
     plan = Plan(
         created=now,
         revision=1,
-        library=PlanLibrary(
-            name=library.info.name,
-            version=library.info.version,
-            digest=library.digest,
-            files=dict(library.file_digests),
-        ),
+        library=library_record(library, module_order),
         participant=Participant(reference=request.participant, needs=list(request.needs)),
         facilitators=list(request.facilitators),
         screening=screening,
@@ -124,26 +152,50 @@ def build_plan(
             max_sessions=request.max_sessions,
             twin_track=request.twin_track,
         ),
-        modules=[
-            PlannedModule(
-                id=m,
-                title=library.modules[m].title,
-                track=library.modules[m].track,
-                reasons=selection.reasons[m],
-            )
-            for m in module_order
-        ],
+        modules=planned_modules,
         sessions=planned_sessions,
         left_out=left_out,
         history=[HistoryEntry(at=now, change=_created_summary(planned_sessions, module_order))],
     )
-    return PlanResult(plan=plan, notes=notes, cautions=cautions, uncovered_needs=uncovered)
+    if request.twin_track:
+        notes += twin_positions(plan, library, request.twin_track) + twin_remarks
+    size = size_warning(library, len(planned_sessions))
+    return PlanResult(
+        plan=plan,
+        notes=notes,
+        cautions=cautions,
+        uncovered_needs=unaddressed(plan, library),
+        warnings=[size] if size else [],
+    )
+
+
+def _sequence(
+    library: Library,
+    module_order: list[str],
+    sessions: dict[str, list[str]],
+    twin_track: str | None,
+) -> tuple[list[SessionSlot], list[str]]:
+    """Sessions in plan order, and why any twin-track session is not evenly placed."""
+    if twin_track is None or not any(library.modules[m].track == twin_track for m in module_order):
+        return sequence_sessions(library, module_order, sessions), []
+    spread = spread_twin_track(library, module_order, sessions, twin_track)
+    return spread.slots, spread.remarks
+
+
+def twin_positions(plan: Plan, library: Library, track: str) -> list[str]:
+    """Where the twin track's sessions fall: ``twin track faith: sessions 6, 12, 18 of 24``."""
+    tracks = {m.id: m.track for m in library.modules.values()}
+    numbers = [str(s.number) for s in plan.sessions if tracks.get(s.module) == track]
+    if not numbers:
+        return []
+    return [f"twin track {track}: sessions {', '.join(numbers)} of {len(plan.sessions)}"]
 
 
 def _planned_session(
     library: Library, number: int, slot: SessionSlot, day: dt.date
 ) -> PlannedSession:
-    session = library.modules[slot.module].session(slot.session)
+    module = library.modules[slot.module]
+    session = module.session(slot.session)
     assert session is not None  # slots come from the library's own sessions
     return PlannedSession(
         number=number,
@@ -152,7 +204,13 @@ def _planned_session(
         title=session.title,
         minutes=session.minutes,
         date=day,
+        kind=slot.kind,
+        provider=_providers(library).get(module.track, ""),
     )
+
+
+def _providers(library: Library) -> dict[str, str]:
+    return {t.id: t.provider for t in library.info.tracks if t.provider}
 
 
 def _fit_budget(
@@ -165,7 +223,7 @@ def _fit_budget(
         remaining[slot.module] += 1
     dropped: list[LeftOut] = []
     for index in range(len(kept) - 1, -1, -1):
-        if len(kept) <= budget:
+        if len(kept) + review_count(library, kept) <= budget:
             break
         slot = kept[index]
         session = library.modules[slot.module].session(slot.session)
@@ -180,12 +238,15 @@ def _fit_budget(
                     reason=f"left out to fit --max-sessions {budget}",
                 )
             )
-    if len(kept) > budget:
+    needed = len(kept) + review_count(library, kept)
+    if needed > budget:
+        reviews = needed - len(kept)
+        counted = f" ({reviews} of them progress reviews)" if reviews else ""
         raise PlanningError(
-            f"the plan needs at least {len(kept)} sessions, but the most allowed is {budget}",
-            hint=f"raise --max-sessions to {len(kept)}, or exclude or skip modules "
+            f"the plan needs at least {needed} sessions{counted}, but the most allowed is {budget}",
+            hint=f"raise --max-sessions to {needed}, or exclude or skip modules "
             "(`hii-planner library list` shows their sessions)",
-            wizard_hint=f"Allow at least {len(kept)} sessions, or untick modules "
+            wizard_hint=f"Allow at least {needed} sessions, or untick modules "
             "or optional sessions.",
         )
     dropped.reverse()

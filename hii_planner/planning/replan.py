@@ -25,6 +25,7 @@ from hii_planner.planning.plan_diff import PlanDiff, SessionKey, diff_plans
 from hii_planner.planning.planner import PlanResult, build_plan
 from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import slots
+from hii_planner.plans.events import remember_removed
 from hii_planner.plans.models import Plan, PlannedModule, PlannedSession
 from hii_planner.plans.planfile import save_edited_plan
 from hii_planner.plans.reasons import Reason
@@ -149,6 +150,7 @@ def replan(
             "sessions": sessions,
         }
     )
+    remember_removed(plan, edited, at=now)
     result = PlanResult(
         plan=edited,
         notes=fresh.notes,

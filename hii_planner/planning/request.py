@@ -36,13 +36,16 @@ class ScheduleRequest(Strict):
     start: Date | None = Field(
         default=None, description=f"First possible session date [default: {DEFAULT_START_WORDS}]."
     )
-    cadence: Cadence = DEFAULT_CADENCE
+    cadence: Cadence = Field(default=DEFAULT_CADENCE, description="How often sessions happen.")
     weekdays: list[Weekday] = Field(
         default_factory=list,
         description="Weekly and fortnightly take one weekday, twice-weekly two "
         f"[default: {DEFAULT_WEEKDAYS_WORDS}].",
     )
-    holidays: HolidayCalendar = DEFAULT_HOLIDAYS
+    holidays: HolidayCalendar = Field(
+        default=DEFAULT_HOLIDAYS,
+        description="The public-holiday calendar whose holidays are skipped.",
+    )
     time: ClockTime | None = Field(
         default=None, description="Usual start time, HH:MM (Europe/London); none: all-day."
     )
@@ -60,7 +63,11 @@ class PlanRequest(Strict):
     participant: Reference | None = Field(
         default=None, description="Pseudonymous reference such as P-0042, never a name."
     )
-    facilitators: list[FacilitatorName] = Field(default_factory=list, max_length=MAX_FACILITATORS)
+    facilitators: list[FacilitatorName] = Field(
+        default_factory=list,
+        max_length=MAX_FACILITATORS,
+        description="The plan's facilitators (one or two).",
+    )
     needs: list[Slug] = Field(default_factory=list, description="Assessed needs (need ids).")
     modules: list[Slug] = Field(
         default_factory=list, description="Modules chosen by hand, in order."
@@ -69,11 +76,16 @@ class PlanRequest(Strict):
     skip_sessions: list[SessionRef] = Field(
         default_factory=list, description="Optional sessions to leave out, as module/session."
     )
-    max_sessions: int | None = Field(default=None, ge=1, le=500)
-    twin_track: Slug | None = Field(
-        default=None, description="Track whose sessions alternate with the rest."
+    max_sessions: int | None = Field(
+        default=None, ge=1, le=500, description="The most sessions the plan may have."
     )
-    schedule: ScheduleRequest = Field(default_factory=ScheduleRequest)
+    twin_track: Slug | None = Field(
+        default=None,
+        description="Track whose sessions are spread evenly through the plan (a twin track).",
+    )
+    schedule: ScheduleRequest = Field(
+        default_factory=ScheduleRequest, description="When sessions happen."
+    )
     screening: dict[Slug, bool] = Field(
         default_factory=dict, description="Answers to the library's screening questions by id."
     )

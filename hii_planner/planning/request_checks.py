@@ -22,6 +22,12 @@ def request_problems(library: Library, request: PlanRequest) -> list[str]:
         for module_id in ids:
             if module_id not in library.modules:
                 problems.append(f"{flag}: {unknown('module', module_id, library.modules)}")
+    review = library.info.review
+    if review is not None and review.module in request.modules:
+        problems.append(
+            f"--module: {review.module} is the review module: reviews are placed by the "
+            "library's [review] rule, not chosen by hand"
+        )
     for module_id in sorted(set(request.modules) & set(request.exclude)):
         problems.append(f"--module and --exclude: {module_id} is both chosen and excluded")
     for ref in request.skip_sessions:

@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from hii_planner.errors import PlanningError
 from hii_planner.library.loader import Library
 from hii_planner.planning.request import PlanRequest
+from hii_planner.planning.screening import raised, screening_reason
 from hii_planner.plans.reasons import Reason
+
+
+class _Conflict(PlanningError):
+    """A module cannot join the plan because of `excludes`: soft for recommended modules."""
 
 
 @dataclass
@@ -52,7 +57,13 @@ def _rival(library: Library, selection: Selection, module_id: str) -> str | None
 
 
 def select_modules(library: Library, request: PlanRequest) -> Selection:
-    """Core and chosen modules, those recommended for the needs, and all they require."""
+    """Core and chosen modules, those screening or the needs add, and all they require.
+
+    Core and chosen modules are hard: a conflict among them, or with what they
+    require, is an error. Modules added by screening or recommended for a need are
+    soft: one that `excludes` keeps out of the plan is left out, with the reason in
+    the notes. An `--exclude`d module that any of them requires is always an error.
+    """
     selection = Selection()
     excluded = set(request.exclude)
     for module in library.modules.values():
@@ -67,13 +78,22 @@ def select_modules(library: Library, request: PlanRequest) -> Selection:
     for module_id in request.modules:
         selection.add(module_id, Reason.chosen())
     _refuse_chosen_conflicts(library, selection)
+    _close_over_prerequisites(library, selection, excluded)
 
+    for question in raised(library, request):
+        for module_id in question.adds:
+            _add_softly(library, selection, module_id, screening_reason(question.id), excluded)
     for need in request.needs:
         for module in library.addressing(need):
-            _recommend(library, selection, module.id, need, excluded)
-
-    _close_over_prerequisites(library, selection, excluded)
+            if module.id != review_module(library):
+                _add_softly(library, selection, module.id, Reason.need(need), excluded)
     return selection
+
+
+def review_module(library: Library) -> str | None:
+    """The library's review module (placed by the [review] rule, never selected), if any."""
+    rule = library.info.review
+    return rule.module if rule is not None and rule.module in library.modules else None
 
 
 def _refuse_chosen_conflicts(library: Library, selection: Selection) -> None:
@@ -81,25 +101,45 @@ def _refuse_chosen_conflicts(library: Library, selection: Selection) -> None:
     for index, first in enumerate(chosen):
         for second in chosen[index + 1 :]:
             if _conflict(library, first, second):
+                hard = [m for m in (first, second) if selection.reasons[m][0].kind != "core"]
                 raise PlanningError(
                     f"{first} ({selection.reasons[first][0]}) and {second} "
                     f"({selection.reasons[second][0]}) exclude each other",
-                    hint=f"choose only one of {first} and {second}",
+                    hint=f"choose only one of {first} and {second}"
+                    if len(hard) == 2
+                    else f"leave out --module {hard[0]}: core modules are in every plan",
                 )
 
 
-def _recommend(
-    library: Library, selection: Selection, module_id: str, need: str, excluded: set[str]
+def _add_softly(
+    library: Library, selection: Selection, module_id: str, reason: Reason, excluded: set[str]
 ) -> None:
-    if module_id in excluded:
-        selection.notes.append(f"{module_id} addresses {need} but was excluded")
+    """Add *module_id* with all it requires, or leave it out and note why."""
+    if module_id in selection.reasons:
+        selection.add(module_id, reason)
         return
-    if module_id not in selection.reasons:
-        rival = _rival(library, selection, module_id)
-        if rival is not None:
-            selection.add(rival, Reason.alternative_to(module_id))
-            return
-    selection.add(module_id, Reason.need(need))
+    if module_id in excluded:
+        selection.notes.append(f"{module_id} {_for(reason)} but was excluded")
+        return
+    rival = _rival(library, selection, module_id)
+    if rival is not None:
+        selection.add(rival, Reason.alternative_to(module_id))
+        return
+    trial = Selection({m: list(r) for m, r in selection.reasons.items()}, list(selection.notes))
+    trial.add(module_id, reason)
+    try:
+        _close_over_prerequisites(library, trial, excluded)
+    except _Conflict as error:
+        selection.notes.append(f"{module_id} {_for(reason)} but was left out: {error}")
+        return
+    selection.reasons = trial.reasons
+
+
+def _for(reason: Reason) -> str:
+    """``addresses n1`` or ``is added by screening: q`` for a soft module's note."""
+    if reason.kind == "need":
+        return f"addresses {reason.target}"
+    return f"is added by {reason}"
 
 
 def _close_over_prerequisites(library: Library, selection: Selection, excluded: set[str]) -> None:
@@ -142,10 +182,12 @@ def _require(
         )
     rival = _rival(library, selection, target)
     if rival is not None and target not in selection.reasons:
-        raise PlanningError(
+        raise _Conflict(
             f"{selection.chain(module_id)} requires {target}, which cannot be planned "
             f"with {rival} ({selection.reasons[rival][0]})",
-            hint=f"leave out {module_id} or {rival}",
+            hint=f"leave out {module_id}"
+            if selection.reasons[rival][0].kind == "core"
+            else f"leave out {module_id} or {rival}",
         )
     if selection.add(target, Reason.required_by(module_id)):
         pending.append(target)

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import cache
-from typing import TYPE_CHECKING
 
 from hii_planner.dates import LATEST
 from hii_planner.errors import RequestError
+from hii_planner.plans.holiday_table import holiday_on
 from hii_planner.plans.models import Closure, Schedule
 from hii_planner.types import WEEKDAYS, Weekday
 
-if TYPE_CHECKING:
-    from holidays import HolidayBase
-
-_SUBDIVISIONS = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
 _PERIOD_WEEKS = {"weekly": 1, "twice-weekly": 1, "fortnightly": 2}
 # Searching further than this for a free slot means the calendar is broken, not busy.
 _MAX_SEARCH_DAYS = 3660
@@ -26,22 +21,11 @@ def weekday_of(day: dt.date) -> Weekday:
     return WEEKDAYS[day.weekday()]
 
 
-@cache
-def _calendar(name: str) -> HolidayBase | None:
-    if name == "none":
-        return None
-    import holidays  # only commands that date sessions pay for this import
-
-    return holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[name])
-
-
 def holiday_name(calendar: str, day: dt.date) -> str | None:
     """The public holiday on *day* in *calendar*, if there is one."""
-    found = _calendar(calendar)
-    if found is None:
+    if calendar == "none":
         return None
-    name = found.get(day)
-    return str(name) if name else None
+    return holiday_on(calendar, day)
 
 
 def closure_on(schedule: Schedule, day: dt.date) -> Closure | None:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hii_planner.errors import FileAccessError, HiiPlannerError, Problem
-from hii_planner.files.tomlsource import read_toml
+from hii_planner.errors import FileAccessError, HiiPlannerError, PlanFileError, Problem
+from hii_planner.files.tomlsource import TomlDocument, read_toml
 from hii_planner.library.loader import Library
 from hii_planner.plans.check import library_drift, library_mismatch
 from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan
+from hii_planner.plans.planfile import plan_from_document
 from hii_planner.plans.progress import Progress, plan_progress
 
 PLAN_FORMAT = "hii-plan"
@@ -51,26 +51,24 @@ def read_caseload(
         ) from None
     entries = []
     for path in files:
-        if path.is_file() and _looks_like_plan(path):
-            entries.append(_entry(path, today=today, library=library))
+        if not path.is_file():
+            continue
+        # Each file is parsed once: the same document says whether it is a plan and is checked.
+        document = read_toml(path)
+        if isinstance(document, Problem):
+            # A file that cannot be parsed may be a hand-broken plan: listed with its error.
+            unreadable = PlanFileError(str(path), [document])
+            entries.append(CaseloadEntry(file=path, error=unreadable))
+        elif document.data.get("format") == PLAN_FORMAT:
+            entries.append(_entry(path, document, today=today, library=library))
     return entries
 
 
-def _looks_like_plan(path: Path) -> bool:
-    """True unless the file is readable TOML without ``format = "hii-plan"``.
-
-    A file that cannot be parsed may be a hand-broken plan, so it is listed
-    (with its error) rather than skipped.
-    """
-    document = read_toml(path)
-    if isinstance(document, Problem):
-        return True
-    return document.data.get("format") == PLAN_FORMAT
-
-
-def _entry(path: Path, *, today: dt.date, library: Library | None) -> CaseloadEntry:
+def _entry(
+    path: Path, document: TomlDocument, *, today: dt.date, library: Library | None
+) -> CaseloadEntry:
     try:
-        plan = read_plan(path)
+        plan = plan_from_document(document, path)
     except HiiPlannerError as error:
         return CaseloadEntry(file=path, error=error)
     warnings: list[str] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hii_planner.errors import DeliveryError
+from hii_planner.errors import DeliveryError, UnresolvedConflictsError
 from hii_planner.plans.models import HistoryEntry, Plan, PlannedSession, SessionRecord
 from hii_planner.plans.planfile import read_plan, update_plan
 from hii_planner.safetext import refuse_control
@@ -82,6 +82,8 @@ def apply_in_file(
         return HistoryEntry(at=now, change=done.summary, why=done.why, before=done.before)
 
     if dry_run:
+        if seen.conflicts:  # the same refusal as a real run, so a dry run never misleads
+            raise UnresolvedConflictsError(str(path), [c.session for c in seen.conflicts])
         plan = seen.model_copy(deep=True)
         entry = change(plan)
         plan.revision += 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hii_planner.library.loader import Library
+from hii_planner.plans.coverage import clinical_warnings
+from hii_planner.plans.library_record import records_only_used_files
 from hii_planner.plans.models import Plan
 
 
@@ -38,12 +40,18 @@ def library_drift(plan: Plan, library: Library) -> list[str]:
     before, after = plan.library.files, library.file_digests
     changed = sorted(name for name in before.keys() & after.keys() if before[name] != after[name])
     removed = sorted(before.keys() - after.keys())
-    added = sorted(after.keys() - before.keys())
+    unrecorded = sorted(after.keys() - before.keys())
+    # A plan from a large library records only the files it uses (see library_record):
+    # the files it did not record are then not "added", only not used by it.
+    used_only = bool(before) and records_only_used_files(before, (m.id for m in plan.modules))
+    added = [] if used_only else unrecorded
     parts = [
         f"{label}: {', '.join(names)}"
         for label, names in (("changed", changed), ("removed", removed), ("added", added))
         if names
     ]
+    if used_only and unrecorded and not parts:
+        parts.append("only files this plan does not use")
     detail = "; ".join(parts) if parts else "file details were not recorded"
     return [
         f"the library changed since this plan was made ({plan.library.version} then, "
@@ -65,6 +73,7 @@ def check_plan(plan: Plan, library: Library) -> PlanCheck:
                 "is not in the library any more"
             )
     warnings = library_drift(plan, library)
+    warnings += clinical_warnings(plan, library)
     if (mismatch := library_mismatch(plan, library)) is not None:
         warnings.insert(0, f"the plan was {mismatch}")
     return PlanCheck(errors=errors, warnings=warnings)

@@ -9,10 +9,17 @@ from typing import Any
 
 import tomli_w
 
-from hii_planner.errors import FileAccessError, PlanFileError, Problem, StalePlanError
+from hii_planner.errors import (
+    FileAccessError,
+    PlanFileError,
+    Problem,
+    StalePlanError,
+    UnresolvedConflictsError,
+)
 from hii_planner.files.atomic import through_links, write_atomic
-from hii_planner.files.tomlsource import TomlDocument, not_a_file
-from hii_planner.files.validation import read_validated
+from hii_planner.files.tomlsource import TomlDocument, not_a_file, read_toml
+from hii_planner.files.validation import validate_document
+from hii_planner.plans.events import remember_removed
 from hii_planner.plans.limits import check_plan_size
 from hii_planner.plans.models import HistoryEntry, Plan
 
@@ -34,17 +41,19 @@ def plan_lines(plan: Plan) -> Iterator[str]:
     for key, value in data.items():
         if _is_records(value):
             for record in value:
-                if any(isinstance(v, dict) for v in record.values()):
-                    # A nested table (history's `before`) must be named under its record.
-                    yield "\n" + tomli_w.dumps({key: [record]})
-                else:
-                    yield f"\n[[{key}]]\n" + tomli_w.dumps(record)
+                flat = {k: v for k, v in record.items() if not isinstance(v, dict)}
+                yield f"\n[[{key}]]\n" + tomli_w.dumps(flat)
+                # A record's own tables (a history entry's ``before``, a conflict's
+                # ``ours``) belong to it: ``[conflicts.ours]``, not a top-level ``[ours]``.
+                for name, table in record.items():
+                    if isinstance(table, dict):
+                        yield f"\n[{key}.{name}]\n" + tomli_w.dumps(table)
 
 
 # Keys added to format version 1 after its first release, with the value that says
 # nothing: they are left out then, so plans that do not use them keep their bytes.
 _ADDITIONS: dict[str, dict[str, Any]] = {
-    "plan": {"status": "active", "conflicts": []},
+    "plan": {"status": "active", "conflicts": [], "removed": []},
     "schedule": {"closures": []},
     "session": {"kind": "session", "provider": "", "facilitators": [], "absence": ""},
 }
@@ -90,14 +99,22 @@ def dumps_plan(plan: Plan) -> str:
 def read_plan(path: Path) -> Plan:
     """Read and check a plan file; a broken file is reported with lines, never modified."""
     _require_file(path)
-    result = read_validated(path, Plan, precheck=_plan_format)
+    document = read_toml(path)
+    if isinstance(document, Problem):
+        raise PlanFileError(str(path), [document])
+    return plan_from_document(document, path)
+
+
+def plan_from_document(document: TomlDocument, path: Path) -> Plan:
+    """Check an already parsed plan file (so a caller that parsed it need not parse again)."""
+    if problems := _plan_format(document):
+        raise PlanFileError(str(path), problems)
+    result = validate_document(document, Plan)
     if isinstance(result, list):
         raise PlanFileError(str(path), result)
-    document, plan = result
-    problems = consistency_problems(plan, document)
-    if problems:
+    if problems := consistency_problems(result, document):
         raise PlanFileError(str(path), problems)
-    return plan
+    return result
 
 
 def plan_from_bytes(raw: bytes, *, name: str) -> Plan:
@@ -153,6 +170,21 @@ def consistency_problems(plan: Plan, document: TomlDocument) -> list[Problem]:
     return problems
 
 
+def leading_comments(path: Path) -> str:
+    """The comment lines (and blank lines between them) that open the file at *path*.
+
+    A rewrite keeps them, so a ``#:schema ../docs/schema/plan.schema.json`` directive or
+    a team's note at the top of a plan survives every change.
+    """
+    kept: list[str] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+        for line in stream:
+            if not line.lstrip().startswith("#") and line.strip():
+                break
+            kept.append(line.rstrip("\r\n") + "\n")
+    return "".join(kept)
+
+
 def write_plan(path: Path, plan: Plan, *, replace: bool = False) -> None:
     """Write a new plan file atomically with mode 0600 (refusing to replace unless asked)."""
     write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=replace)
@@ -183,26 +215,34 @@ def update_plan(
     *,
     now: dt.datetime,
     expected_revision: int | None = None,
+    settling_conflicts: bool = False,
 ) -> Plan:
     """Apply *change* to the plan at *path* under a lock and save it as the next revision.
 
     *change* edits the plan in place and returns a one-line summary for the history,
     or the whole history entry when it has more to say (why, what it replaced).
     With *expected_revision*, a plan that changed on disk since the caller read it
-    is not overwritten (`StalePlanError`).
+    is not overwritten (`StalePlanError`). A plan holding merge conflicts is only
+    changed by the command that settles them (*settling_conflicts*), so that no
+    command builds on a session whose record is undecided.
     """
     _require_file(path)  # no lock file beside a path that is not a plan
     with plan_lock(through_links(path)):  # one lock for every link to a plan
         plan = read_plan(path)
         if expected_revision is not None and plan.revision != expected_revision:
             raise StalePlanError(str(path), expected=expected_revision, found=plan.revision)
+        if plan.conflicts and not settling_conflicts:
+            raise UnresolvedConflictsError(str(path), [c.session for c in plan.conflicts])
+        before = plan.model_copy(deep=True)
         summary = change(plan)
+        remember_removed(before, plan, at=now)
         plan.revision += 1
         entry = (
             summary if isinstance(summary, HistoryEntry) else HistoryEntry(at=now, change=summary)
         )
         plan.history.append(entry)
-        write_atomic(path, check_plan_size(dumps_plan(plan), file=str(path)), replace=True)
+        text = check_plan_size(leading_comments(path) + dumps_plan(plan), file=str(path))
+        write_atomic(path, text, replace=True)
     return plan
 
 

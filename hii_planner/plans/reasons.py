@@ -23,16 +23,18 @@ ReasonKind = Literal[
     "alternative-to",
     "screening",
     "kept",
+    "review",
     "note",
 ]
 """What put a module in a plan; "note" holds words this version does not know."""
 
-ROOT_KINDS: frozenset[ReasonKind] = frozenset({"core", "chosen", "need", "screening"})
+ROOT_KINDS: frozenset[ReasonKind] = frozenset({"core", "chosen", "need", "screening", "review"})
 """Kinds that start a chain: nothing else brought the module in."""
 
 _CORE = "core module: in every plan"
 _CHOSEN = "chosen by the facilitator"
 _KEPT = "kept: it has sessions already recorded"
+_REVIEW = "progress reviews: part of every plan"
 _PREFIXES: tuple[tuple[str, ReasonKind], ...] = (
     ("addresses need: ", "need"),
     ("required by: ", "required-by"),
@@ -95,6 +97,11 @@ class Reason:
         """Kept by an edit because some of its sessions are recorded."""
         return cls("kept")
 
+    @classmethod
+    def review(cls) -> Reason:
+        """The library's review module: progress reviews are part of every plan."""
+        return cls("review")
+
     @property
     def is_root(self) -> bool:
         """True when nothing else brought the module in (a choice, a need, core, screening)."""
@@ -114,6 +121,8 @@ class Reason:
                 return _CHOSEN
             case "kept":
                 return _KEPT
+            case "review":
+                return _REVIEW
             case "need":
                 return f"addresses need: {self.target}"
             case "required-by":
@@ -130,7 +139,12 @@ class Reason:
     @classmethod
     def parse(cls, text: str) -> Reason:
         """The reason a plan file's words stand for; words it does not know stay a note."""
-        fixed = {_CORE: cls.core(), _CHOSEN: cls.chosen(), _KEPT: cls.kept()}
+        fixed = {
+            _CORE: cls.core(),
+            _CHOSEN: cls.chosen(),
+            _KEPT: cls.kept(),
+            _REVIEW: cls.review(),
+        }
         if text in fixed:
             return fixed[text]
         for prefix, kind in _PREFIXES:

@@ -10,105 +10,27 @@ from rich.text import Text
 from rich.tree import Tree
 
 from hii_planner.library.loader import Library, LibraryCheck
-from hii_planner.library.models import Module
+from hii_planner.library.models import Module, Session
 from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.ui.notices import notice
-from hii_planner.wording import hours, plural
+from hii_planner.wording import plural
 
 
-def render_info(library: Library) -> None:
-    """The library's description, needs by dimension, tracks and screening questions."""
-    info = library.info
-    console = stdout_console()
-    header = Text(f"{info.name}  ", style="bold") + Text(f"version {info.version}", style="dim")
-    body: list[Text | Table] = [header]
-    if info.description:
-        body.append(Text(info.description))
-    if info.notice:
-        body.append(Text(info.notice, style="italic"))
-    if info.marking:
-        body.append(Text(f"Marking: {info.marking}", style="bold yellow"))
-    console.print(Panel(Group(*body), expand=False))
-
-    needs = Table(title="Needs", title_justify="left", expand=False)
-    needs.add_column("need")
-    needs.add_column("dimension")
-    needs.add_column("modules", justify="right")
-    for need in info.needs:
-        needs.add_row(
-            f"{escape(need.title)}\n[dim]{need.id}[/]",
-            need.dimension or "",
-            str(len(library.addressing(need.id))),
-        )
-    console.print(needs)
-
-    tracks = Table(title="Tracks", title_justify="left")
-    tracks.add_column("track")
-    tracks.add_column("modules", justify="right")
-    for track in info.tracks:
-        count = sum(1 for m in library.modules.values() if m.track == track.id)
-        tracks.add_row(f"{escape(track.title)} [dim]({track.id})[/]", str(count))
-    console.print(tracks)
-
-    if info.screening:
-        screening = Table(title="Screening questions", title_justify="left")
-        screening.add_column("id")
-        screening.add_column("question")
-        screening.add_column("caution if")
-        for question in info.screening:
-            screening.add_row(
-                question.id, escape(question.question), "yes" if question.caution_if else "no"
-            )
-        console.print(screening)
-
-
-def render_list(library: Library) -> None:
-    """All modules in library order: a table when wide, one or two lines each when not."""
-    from hii_planner.ui.module_lines import WIDE, print_module_lines
-
-    console = stdout_console()
-    if console.width < WIDE:
-        from hii_planner.library.listing import module_listing
-
-        listings = [module_listing(m) for m in library.modules.values()]
-        print_module_lines(console, library.info.name, listings)
-        return
-    table = Table(
-        title=f"{library.info.name} — {len(library.modules)} modules", title_justify="left"
-    )
-    table.add_column("module", no_wrap=True)
-    table.add_column("track", no_wrap=True)
-    table.add_column("sessions", justify="right", no_wrap=True)
-    table.add_column("time", justify="right", no_wrap=True)
-    wide = True
-    if wide:
-        table.add_column("needs addressed", overflow="fold")
-    else:
-        table.add_column("needs", justify="right")
-    table.add_column("requires", overflow="fold")
-    for module in library.modules.values():
-        flags = " ".join(
-            tag
-            for tag, on in (
-                ("core", module.core),
-                ("first", module.placement == "first"),
-                ("last", module.placement == "last"),
-            )
-            if on
-        )
-        optional = sum(1 for s in module.sessions if s.optional)
-        count = f"{len(module.sessions)}" + (f" ({optional} opt.)" if optional else "")
-        table.add_row(
-            f"[bold]{module.id}[/]"
-            + (f" [cyan]{flags}[/]" if flags else "")
-            + f"\n{escape(module.title)}",
-            module.track,
-            count,
-            hours(module.minutes),
-            "\n".join(module.addresses) if wide else str(len(module.addresses)),
-            _requirements(module),
-        )
-    console.print(table)
+def session_extras(session: Session) -> str:
+    """Needs of the session (when its own) and what its handout adds, as dim markup lines."""
+    lines = []
+    if session.addresses is not None:
+        lines.append("needs: " + (", ".join(session.addresses) or "none"))
+    handout = session.handout
+    if handout is not None:
+        parts = ["homework"] if handout.homework else []
+        if handout.discuss:
+            parts.append(f"{len(handout.discuss)} to discuss")
+        if handout.easy_read_reflection:
+            parts.append("easy-read reflection")
+        if parts:
+            lines.append("handout: " + ", ".join(parts))
+    return "".join(f"\n[dim]{escape(line)}[/]" for line in lines)
 
 
 def _requirements(module: Module) -> str:
@@ -139,9 +61,11 @@ def render_module(library: Library, module: Module) -> None:
     sessions.add_column("objectives", overflow="fold")
     for index, session in enumerate(module.sessions, start=1):
         title = escape(session.title) + (" [dim](optional)[/]" if session.optional else "")
+        if session.kind == "review":
+            title += " [dim](progress review)[/]"
         sessions.add_row(
             str(index),
-            f"{title}\n[dim]{session.id}[/]",
+            f"{title}\n[dim]{session.id}[/]" + session_extras(session),
             str(session.minutes),
             "\n".join(f"• {escape(o)}" for o in session.objectives),
         )

@@ -9,18 +9,19 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from hii_planner.planning.explain import Explanation
-from hii_planner.planning.planner import PlanResult
-from hii_planner.plans.check import PlanCheck
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.ui.notices import notice
 from hii_planner.ui.sessions import session_table
 from hii_planner.wording import date, hours, schedule_sentence
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only for annotations: `plan show` builds no library or planner models
+    from hii_planner.library.loader import Library
+    from hii_planner.planning.explain import Explanation
+    from hii_planner.planning.planner import PlanResult
     from hii_planner.planning.why_not import NotPlanned
     from hii_planner.plans.caseload import CaseloadEntry
+    from hii_planner.plans.check import PlanCheck
     from hii_planner.plans.progress import Progress
 
 
@@ -40,10 +41,14 @@ def plan_heading(plan: Plan) -> Text:
     return heading
 
 
-def render_plan(plan: Plan, *, file: str = "FILE") -> None:
-    """The whole plan for `plan show`, ending with where it stands today."""
+def render_plan(plan: Plan, library: Library | None = None, *, file: str = "FILE") -> None:
+    """The whole plan for `plan show`, ending with where it stands today.
+
+    With the *library*, the needs are shown with the sessions that address them.
+    """
     from hii_planner import clock
     from hii_planner.plans.progress import plan_progress
+    from hii_planner.ui.clinical_views import print_coverage, print_reviews
     from hii_planner.ui.delivery_views import overdue_hint, status_history_table
 
     console = stdout_console()
@@ -60,6 +65,11 @@ def render_plan(plan: Plan, *, file: str = "FILE") -> None:
     notes = notes_table(plan)
     if notes is not None:
         console.print(notes)
+    print_reviews(console, plan)
+    if library is not None:
+        from hii_planner.plans.coverage import coverage
+
+        print_coverage(console, coverage(plan, library))
     progress = plan_progress(plan, today=today)
     console.print(progress_grid(progress))
     history = status_history_table(plan)
@@ -78,10 +88,14 @@ def report_new_plan(result: PlanResult, path: Path | None, *, cautions: bool = T
     console = stderr_console()
     for caution in result.cautions if cautions else ():
         notice(console, "caution", caution)
+    for warning in result.warnings:
+        notice(console, "warning", warning)
     for note in result.notes:
         notice(console, "note", note)
     if result.uncovered_needs:
-        notice(console, "note", "no planned module addresses: " + ", ".join(result.uncovered_needs))
+        notice(
+            console, "note", "no planned session addresses: " + ", ".join(result.uncovered_needs)
+        )
     sessions = plan.sessions
     span = f"{sessions[0].date.isoformat()} to {sessions[-1].date.isoformat()}" if sessions else ""
     where = f"wrote {path}" if path else "plan written to stdout"

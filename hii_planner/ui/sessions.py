@@ -39,7 +39,11 @@ def session_table(
         label = Text(session.title)
         if session.catch_up:
             label.append(" (catch-up)", style="bold")
+        if session.kind == "review" and "review" not in session.title.lower():
+            label.append(" (progress review)", style="bold")
         label.append(f"\n{session.module}", style="dim")
+        if session.provider:
+            label.append(f" · by {session.provider}", style="dim")
         day = Text(date(session.date))
         if where := when_and_where(plan, session):
             day.append(f"\n{where}", style="dim")

@@ -9,6 +9,8 @@ from rich.text import Text
 from hii_planner.errors import HiiPlannerError
 from hii_planner.library.loader import Library
 from hii_planner.planning.planner import PlanResult
+from hii_planner.plans.coverage import coverage, plan_size
+from hii_planner.ui.clinical_views import print_coverage, print_reviews
 from hii_planner.ui.errors import print_error
 from hii_planner.ui.notices import notice, print_diff
 from hii_planner.ui.sessions import session_table
@@ -67,6 +69,14 @@ def show_preview(
                 f"{date(sessions[0].date)} to {date(sessions[-1].date)}"
             )
         )
+    size = library.info.sessions
+    if size is not None:
+        console.print(
+            Text("Usual size: ", style="bold")
+            + Text(f"{size.min} to {size.max} sessions; this plan has {plan_size(plan)}")
+        )
+    for warning in result.warnings:
+        notice(console, "warning", warning, style="bold yellow")
     for caution in result.cautions:
         if shown is not None and caution in shown:
             continue  # each caution is shown once a run
@@ -75,13 +85,15 @@ def show_preview(
             shown.add(caution)
     for note in result.notes:
         notice(console, "note", note)
+    print_reviews(console, plan)
+    print_coverage(console, coverage(plan, library))
     if result.uncovered_needs:
         names = [
             library.needs[n].title if n in library.needs else n for n in result.uncovered_needs
         ]
-        notice(console, "needs not covered by any chosen module", "; ".join(names), style="bold")
+        notice(console, "needs no planned session addresses", "; ".join(names), style="bold")
     elif plan.participant.needs:
-        console.print(Text("Every assessed need is addressed by a chosen module.", style="dim"))
+        console.print(Text("Every assessed need is addressed by a planned session.", style="dim"))
     answered = {a.id for a in plan.screening}
     unanswered = sum(1 for q in library.info.screening if q.id not in answered)
     if unanswered:

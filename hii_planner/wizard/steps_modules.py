@@ -8,7 +8,10 @@ from rich.text import Text
 
 from hii_planner.library.models import Module
 from hii_planner.planning.ordering import order_modules
+from hii_planner.planning.selection import review_module
 from hii_planner.plans.reasons import Reason
+from hii_planner.ui.notices import notice
+from hii_planner.wizard.clinical import only_sessions, unaddressed_by_skipping
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.prompts import Entry, Heading, Option
 from hii_planner.wizard.state import WizardState, keys_before, keys_through
@@ -71,7 +74,12 @@ def ask_modules(state: WizardState) -> None:
     _explain_preticked(state, reasons)
     entries: list[Entry] = []
     for track in library.info.tracks:
-        modules = [m for m in library.modules.values() if m.track == track.id]
+        # The review module is placed by the [review] rule, never ticked by hand.
+        modules = [
+            m
+            for m in library.modules.values()
+            if m.track == track.id and m.id != review_module(library)
+        ]
         if modules:
             entries.append(Heading(track.title))
         for module in modules:
@@ -164,6 +172,9 @@ def ask_sessions(state: WizardState) -> None:
     previous = list(state.answers.get("skip_sessions") or [])
     entries: list[Entry] = []
     shown: list[str] = []
+    needs = list(state.answers.get("needs") or [])
+    modules = planned_modules(state)
+    alone = only_sessions(state.library, modules, needs, set(previous))
     for module, optional in _optional(state):
         entries.append(Heading(module.title))
         for session_id in optional:
@@ -171,11 +182,14 @@ def ask_sessions(state: WizardState) -> None:
             assert session is not None
             ref = f"{module.id}/{session.id}"
             shown.append(ref)
+            description = _short(" ".join(session.objectives))
+            if ref in alone:
+                description = _only_session(state, alone[ref]) + description
             entries.append(
                 Option(
                     ref,
                     f"{session.title} · {session.minutes} min",
-                    description=_short(" ".join(session.objectives)) or None,
+                    description=description or None,
                     checked=ref not in previous,
                 )
             )
@@ -185,7 +199,14 @@ def ask_sessions(state: WizardState) -> None:
     kept = set(prompter.checkbox("Optional sessions (untick to leave one out):", entries))
     skipped = [ref for ref in previous if ref not in shown]
     skipped += [ref for ref in shown if ref not in kept]
+    for note in unaddressed_by_skipping(state.library, modules, needs, skipped):
+        notice(prompter.console, "note", note)
     state.answers["skip_sessions"] = skipped
+
+
+def _only_session(state: WizardState, needs: list[str]) -> str:
+    titles = [state.library.needs[n].title if n in state.library.needs else n for n in needs]
+    return "The only session for " + "; ".join(titles) + ". "
 
 
 def summarise_sessions(state: WizardState) -> str:

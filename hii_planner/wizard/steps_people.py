@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hii_planner.planning.screening import what_it_adds
 from hii_planner.types import MAX_FACILITATORS
 from hii_planner.ui.notices import notice
-from hii_planner.wizard.prompts import Option
+from hii_planner.wizard.clinical import NOT_ANSWERED, screening_options
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
 from hii_planner.wizard.state import WizardState
 from hii_planner.wording import plural
 
-_NOT_ANSWERED = "not-answered"
 _NAME_LIMIT = 80
 
 
@@ -99,17 +99,9 @@ def ask_screening(state: WizardState) -> None:
     answers = dict(state.answers.get("screening") or {})
     for question in state.library.info.screening:
         current = answers.get(question.id)
-        default = _NOT_ANSWERED if current is None else ("yes" if current else "no")
-        choice = prompter.select(
-            question.question,
-            [
-                Option("yes", "Yes"),
-                Option("no", "No"),
-                Option(_NOT_ANSWERED, "Not answered yet"),
-            ],
-            default=default,
-        )
-        if choice == _NOT_ANSWERED:
+        default = NOT_ANSWERED if current is None else ("yes" if current else "no")
+        choice = prompter.select(question.question, screening_options(question), default=default)
+        if choice == NOT_ANSWERED:
             answers.pop(question.id, None)
             continue
         answers[question.id] = choice == "yes"
@@ -118,6 +110,8 @@ def ask_screening(state: WizardState) -> None:
             if question.caution not in shown:  # once, even when the step is asked again
                 notice(prompter.console, "caution", question.caution, style="bold yellow")
                 shown.add(question.caution)
+                if question.adds:
+                    notice(prompter.console, "note", what_it_adds(question, True))
     state.answers["screening"] = answers
 
 

@@ -1,0 +1,102 @@
+"""Fast paths: each plan parsed once by `plan list`; commands import only what they use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hii_planner.files import tomlsource
+from hii_planner.library.loader import load_library
+from hii_planner.plans.caseload import read_caseload
+from tests.conftest import LibraryFactory
+from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, saved_plan
+
+
+class _CountingParser:
+    """The TOML parser, counting how often each text is parsed."""
+
+    def __init__(self) -> None:
+        self.real: Any = tomlsource.toml_parser  # type: ignore[attr-defined]
+        self.TOMLDecodeError = self.real.TOMLDecodeError
+        self.parsed: Counter[str] = Counter()
+
+    def loads(self, text: str) -> dict[str, Any]:
+        self.parsed[text] += 1
+        parsed: dict[str, Any] = self.real.loads(text)
+        return parsed
+
+
+def test_plan_list_parses_each_file_once(
+    make_library: LibraryFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Deciding that a file is a plan and checking it use one parse of its text.
+    library = load_library(make_library(LIBRARY_MODULES, info=LIBRARY_INFO))
+    folder = tmp_path / "caseload"
+    folder.mkdir()
+    plans = [
+        saved_plan(library, folder, start=dt.date(2027, 1, day), name=f"P-{day}") for day in (4, 11)
+    ]
+    (folder / "answers.toml").write_text('participant = "P-0009"\n', encoding="utf-8")
+    parser = _CountingParser()
+    monkeypatch.setattr(tomlsource, "toml_parser", parser)
+    entries = read_caseload(folder, today=dt.date(2027, 1, 1), library=library)
+    assert [e.file for e in entries] == sorted(plans)
+    assert all(e.plan is not None for e in entries)
+    texts = [p.read_text(encoding="utf-8") for p in [*plans, folder / "answers.toml"]]
+    assert [parser.parsed[t] for t in texts] == [1, 1, 1]
+
+
+def _modules_loaded(args: list[str], cwd: Path) -> set[str]:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['hii-planner', *{args!r}]\n"
+        "from hii_planner.cli.app import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print('\\nMODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=False
+    )
+    line = result.stderr.rsplit("\nMODULES ", 1)[-1]
+    return set(line.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        pytest.param(
+            # The library is read (from the validated cache) for coverage by session;
+            # nothing of the planner or the holiday calendars is.
+            ["plan", "show", "P-1.toml"],
+            ["hii_planner.planning.planner", "hii_planner.planning.selection", "holidays"],
+            id="plan-show-builds-no-planner",
+        ),
+        pytest.param(
+            ["library", "list"],
+            ["pydantic", "hii_planner.library.models"],
+            id="library-list-text-from-the-cache",
+        ),
+        pytest.param(
+            ["library", "info"],
+            ["pydantic", "hii_planner.library.models"],
+            id="library-info-text-from-the-cache",
+        ),
+    ],
+)
+def test_commands_import_only_what_they_use(
+    args: list[str], absent: list[str], make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    # With a warm cache, these commands never import the heavy modules named.
+    library_dir = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    saved_plan(load_library(library_dir), tmp_path, start=dt.date(2027, 1, 4), name="P-1")
+    full = ["--library", str(library_dir), *args]
+    _modules_loaded(full, tmp_path)  # fills the cache
+    loaded = _modules_loaded(full, tmp_path)
+    assert "hii_planner.cli.app" in loaded
+    assert [m for m in absent if m in loaded] == []
