@@ -165,3 +165,15 @@ def test_every_example_is_for_a_command_that_exists() -> None:
     assert set(EXAMPLES) - team_commands <= names
     for path, examples in EXAMPLES.items():
         assert all(e.startswith(f"hii-planner {path}") for e in examples)
+
+
+def test_module_titles_for_completion_match_the_library() -> None:
+    # The fast title reader gives each shipped module's title, as the loader reads it.
+    from hii_planner.library.cache import default_library_path
+    from hii_planner.library.loader import load_library
+    from hii_planner.library.names import module_names
+
+    library = load_library(default_library_path())
+    assert module_names(default_library_path()) == sorted(
+        (m.id, m.title) for m in library.modules.values()
+    )

@@ -38,13 +38,32 @@ def _titled(entries: Any, key: str = "title") -> list[tuple[str, str]]:
     ]
 
 
+def _title(file: Path) -> str:
+    """A module file's top-level title, read from its lines before the first table.
+
+    Parsing only that line keeps a <TAB> fast; a title written any other way is
+    found by parsing the whole file.
+    """
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    for line in text.splitlines():
+        if line.lstrip().startswith("["):
+            break
+        if line.startswith("title") and "=" in line:
+            try:
+                value = tomllib.loads(line).get("title")
+            except tomllib.TOMLDecodeError:
+                break
+            return value if isinstance(value, str) else ""
+    title = _table(file).get("title", "")
+    return title if isinstance(title, str) else ""
+
+
 def module_names(library: Path) -> list[tuple[str, str]]:
     """Each module's id and title, in file-name order."""
-    names = []
-    for file in module_files(library):
-        title = _table(file).get("title", "")
-        names.append((file.stem, title if isinstance(title, str) else ""))
-    return names
+    return [(file.stem, _title(file)) for file in module_files(library)]
 
 
 def need_names(library: Path) -> list[tuple[str, str]]:
