@@ -60,3 +60,12 @@ STATUS_STYLES: dict[SessionStatus, str] = {
     "cancelled": "dim strike",
 }
 """How each session status is styled on a terminal (rich style names)."""
+
+
+def weekday_from(text: str) -> Weekday | None:
+    """The weekday *text* names: "mon", "Monday", "MONDAY", "tues" or "thurs"; else None."""
+    word = text.strip().lower().rstrip(".")
+    for day, name in WEEKDAY_NAMES.items():
+        if len(word) >= 3 and name.lower().startswith(word):
+            return day
+    return None

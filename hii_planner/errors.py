@@ -88,9 +88,13 @@ class RequestError(HiiPlannerError):
 class PlanningError(HiiPlannerError):
     """The request is understood but no plan satisfies it (the message names the chain)."""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, wizard_hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.hint = hint
+        self.wizard_hint = wizard_hint
+        """The same advice in the guided planner's words: titles and ticks, no flags."""
 
 
 class PlanFileError(ProblemsError):
@@ -131,6 +135,7 @@ class OutputExistsError(HiiPlannerError):
 
     def __init__(self, file: str) -> None:
         super().__init__(f"{file} already exists; nothing was written")
+        self.file = file
         self.hint = "pass --force to replace it, or choose another --out"
 
 
@@ -158,6 +163,12 @@ class InterruptedByUser(HiiPlannerError):
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class CancelledByUser(InterruptedByUser):
+    """The user chose Cancel in an interactive command: nothing was saved, exit 0."""
+
+    exit_code = 0
 
 
 class MergeError(HiiPlannerError):

@@ -6,6 +6,9 @@ import re
 
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _CAMEL_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}\d*")
+# The shape of a generated reference (P-QB66) or a short case code (CRN-ABCD): a prefix
+# of up to three capitals, a dash, four capitals or digits. Letters only, but a code.
+_CODE = re.compile(r"[A-Z]{1,3}-[A-Z0-9]{4}")
 
 NAME_WARNING = (
     "{reference!r} looks like a name or initials. Plans identify people by a "
@@ -16,10 +19,13 @@ NAME_WARNING = (
 def looks_like_name(value: str) -> bool:
     """True when *value* reads like a personal name or initials rather than a code.
 
-    Letters only ("Smith", "JS", "jane.doe"), two or more capitalised words
-    ("Jane-Smith-01") or joined capitalised words ("JaneSmith").
+    Letters only ("Smith", "JS", "jane.doe", "J-SMITH"), two or more capitalised words
+    ("Jane-Smith-01") or joined capitalised words ("JaneSmith"). A code's shape
+    ("P-ABCD", like the generated "P-QB66") is not questioned.
     """
     text = value.strip()
+    if _CODE.fullmatch(text):
+        return False
     parts = [p for p in re.split(r"[\s._-]+", text) if p]
     if not parts:
         return False

@@ -79,9 +79,9 @@ def quick_start_commands() -> list[str]:
 
 
 def test_quick_start_is_the_two_documented_commands() -> None:
-    # The README's quick start installs and plans, then installs test extras and tests.
+    # The README's quick start installs and plans into plans/, then installs test extras and tests.
     assert quick_start_commands() == [
-        "pip install . && hii-planner plan new",
+        "pip install . && mkdir -p plans && hii-planner plan new --out plans",
         "pip install -e '.[test]' && pytest",
     ]
 
@@ -94,14 +94,27 @@ def test_quick_start_entry_point_and_test_extras_exist() -> None:
 
 
 def test_quick_start_plan_new_runs_without_a_terminal(tmp_path: Path) -> None:
-    # `hii-planner plan new` from the quick start, run with no terminal, explains what to pass.
+    # `hii-planner plan new --out plans` from the quick start, run with no terminal,
+    # explains what to pass.
+    (tmp_path / "plans").mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "hii_planner", "plan", "new"],
+        [sys.executable, "-m", "hii_planner", "plan", "new", "--out", "plans"],
         cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False,
     )  # fmt: skip
     assert result.returncode == 1
     assert "missing answer: participant" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_quick_start_plans_are_left_out_of_git() -> None:
+    # plans/ at the top (where the quick start writes) is ignored; the package's plans/ is not.
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "plans/P-0042.toml", "hii_planner/plans/new.py"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stdout.split() == ["plans/P-0042.toml"]
 
 
 @pytest.mark.slow

@@ -295,7 +295,7 @@ def test_budget_that_cannot_fit_states_the_minimum(optional_sessions: Library) -
     # When required sessions alone exceed the budget, the error gives the minimum.
     with pytest.raises(PlanningError) as caught:
         plan_for(optional_sessions, modules=["a", "b"], max_sessions=1)
-    assert str(caught.value) == "the plan needs at least 2 sessions, but --max-sessions is 1"
+    assert str(caught.value) == "the plan needs at least 2 sessions, but the most allowed is 1"
     assert caught.value.hint is not None and "raise --max-sessions to 2" in caught.value.hint
 
 

@@ -1,4 +1,4 @@
-"""Terminal views at COLUMNS=100, byte for byte: plan show, library list and plan list.
+"""Terminal views at COLUMNS=100, 80 and 60, byte for byte: plan show, library list, plan list.
 
 Run with UPDATE_SNAPSHOTS=1 to write a snapshot after a deliberate change, then
 read the diff before committing it.
@@ -60,3 +60,32 @@ def test_views_match_their_snapshots(
     command = [a.replace("{plans}", "plans") for a in args]
     result = cli("--library", str(library), *command)
     matches_snapshot(name, result.stdout)
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        pytest.param("plan-show", ("plan", "show", "plans/P-0001.toml"), id="plan-show"),
+        pytest.param("library-list", ("library", "list"), id="library-list"),
+        pytest.param("plan-list", ("plan", "list", "plans"), id="plan-list"),
+    ],
+)
+def test_narrow_views_fit_and_match_their_snapshots(
+    cli: Cli,
+    caseload: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+    name: str,
+    args: tuple[str, ...],
+) -> None:
+    # At 80 and 60 columns each view fits the width, has no padding at line ends, never
+    # breaks an id inside a word, and prints exactly its stored snapshot.
+    library, plans = caseload
+    monkeypatch.chdir(plans.parent)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = cli("--library", str(library), *args)
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    assert all(line == line.rstrip() for line in lines)
+    matches_snapshot(f"{name}-{columns}.txt", result.stdout)

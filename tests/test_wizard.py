@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hii_planner import clock
-from hii_planner.errors import InterruptedByUser, PlanningError
+from hii_planner.errors import CancelledByUser, InterruptedByUser, PlanningError
 from hii_planner.library.loader import load_library
 from hii_planner.planning.answers import request_from
 from hii_planner.planning.planner import build_plan
@@ -86,7 +86,8 @@ def test_enter_at_every_prompt_works_with_the_shipped_library() -> None:
 
 def test_a_tailored_path_through_every_step(make_library: LibraryFactory) -> None:
     # Typed and chosen answers at every step make the same plan as the equivalent request;
-    # a screening answer that raises a caution shows it at once.
+    # a screening answer that raises a caution shows it at once, and only once (the
+    # preview does not repeat it).
     library = wizard_library(make_library)
     keys = [
         retype("P-0042"),
@@ -136,7 +137,8 @@ def test_a_tailored_path_through_every_step(make_library: LibraryFactory) -> Non
     assert dumps_plan(result.plan) == dumps_plan(
         build_plan(library, expected, now=clock.now()).plan
     )
-    assert "caution: The intervention may not be suitable." in run.screen
+    assert run.screen.count("caution: The intervention may not be suitable.") == 1
+    assert run.screen.index("caution:") < run.screen.index("── Assessed needs")
     assert result.plan.screening[0].caution == "The intervention may not be suitable."
     assert "Pre-ticked, besides the core modules:" in run.screen
     assert "• Identity: addresses need: belonging" in run.screen
@@ -210,7 +212,10 @@ def test_a_broken_rule_is_explained_at_its_step_and_corrected_in_place(
     screen = flat(run.screen)
     for error in (excluded.value, budget.value):
         assert f"error: {error}" in screen
-        assert f"hint: {error.hint}" in screen
+        # The hint speaks the planner's language (titles, ticks), never a flag name.
+        assert f"hint: {error.wizard_hint}" in screen
+    assert "hint: Tick Story again, or untick Identity." in screen
+    assert "--exclude" not in screen and "--max-sessions" not in screen
     assert screen.index(str(excluded.value)) < screen.index("── Sessions within the modules")
     assert screen.index(str(budget.value)) > screen.index("── Session budget")
 
@@ -258,7 +263,8 @@ def test_ctrl_c_keeps_a_private_draft_and_resume_continues_it(
     make_library: LibraryFactory,
 ) -> None:
     # Ctrl-C stops with exit code 130, writes no plan, keeps the answers in a 0600 draft
-    # and says how to resume; --resume continues at the same step, and saving deletes it.
+    # and says how to resume; --resume says what it resumes and continues at the same step,
+    # and saving deletes the draft.
     library = wizard_library(make_library)
     first = plan_new(library, [retype("P-0042"), ENTER, ENTER, SPACE + ENTER, CTRL_C])
     assert isinstance(first.error, InterruptedByUser)
@@ -283,7 +289,12 @@ def test_ctrl_c_keeps_a_private_draft_and_resume_continues_it(
     assert result.plan.participant.reference == "P-0042"
     assert result.plan.participant.needs == ["belonging"]
     assert "── Participant" not in second.screen
-    assert second.screen.lstrip().startswith("── Modules")
+    # --resume says what it resumes, then starts at that step.
+    first_line, rest = second.screen.lstrip().split("\n", 1)
+    assert first_line == (
+        "note: resuming P-0042, saved Wed 18 Nov 2026 11:06 UTC, at the Modules step"
+    )
+    assert rest.lstrip().startswith("── Modules")
     assert not store.exists()
 
 
@@ -308,11 +319,13 @@ def test_a_waiting_draft_is_offered_without_resume(make_library: LibraryFactory)
 
 
 def test_cancel_discards_the_answers(make_library: LibraryFactory) -> None:
-    # Cancelling at the final screen, once confirmed, writes nothing and keeps no draft.
+    # Cancelling at the final screen, once confirmed, writes nothing and keeps no draft;
+    # it is a choice, not an interruption: exit code 0 and "nothing was saved".
     library = wizard_library(make_library)
     run = plan_new(library, [*[ENTER] * 6, *SCHEDULE_DEFAULTS, down(2) + ENTER, "y"])
-    assert isinstance(run.error, InterruptedByUser)
-    assert str(run.error) == "cancelled: no plan was written"
+    assert isinstance(run.error, CancelledByUser)
+    assert run.error.exit_code == 0
+    assert str(run.error) == "cancelled: nothing was saved"
     assert run.saved == []
     assert not DraftStore(NEW_PLAN).exists()
 
@@ -377,7 +390,7 @@ def test_an_empty_plan_is_explained_at_the_modules_step(make_library: LibraryFac
     assert [m.id for m in result.plan.modules] == ["one"]
     assert re.search(
         r"── Modules ─+ error: nothing to plan: no module was chosen, recommended for a need, "
-        r"or core hint: pass --need ID or --module ID",
+        r"or core hint: Tick an assessed need or a module\.",
         flat(run.screen),
     )
 

@@ -30,6 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
         pytest.param("P-0042", False, id="code"),
         pytest.param("P-7F3K", False, id="generated"),
         pytest.param("CRN-2026-118", False, id="case-number"),
+        pytest.param("P-AAAA", False, id="generated-shape-all-letters"),
+        pytest.param("P-ABCD", False, id="generated-shape-letters"),
+        pytest.param("CRN-QBXT", False, id="case-code-letters"),
+        pytest.param("J-SMITH", True, id="initial-and-surname-in-capitals"),
+        pytest.param("JANE-SMITH", True, id="name-in-capitals"),
+        pytest.param("P-Jane", True, id="prefix-and-a-name"),
         pytest.param("Smith", True, id="surname"),
         pytest.param("JS", True, id="initials"),
         pytest.param("jane.doe", True, id="letters-with-a-dot"),
@@ -39,7 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ],
 )
 def test_name_like_references(reference: str, name_like: bool) -> None:
-    # Letters only, or capitalised words, read like a name or initials; codes do not.
+    # Letters only, or capitalised words, read like a name or initials; codes do not,
+    # including the generated shape in letters only (P-ABCD), which is not questioned.
     assert looks_like_name(reference) is name_like
 
 
@@ -362,3 +369,20 @@ def test_a_backwards_closure_is_refused_at_its_prompt() -> None:
     assert closures_problem("2027-01-03..2026-12-21") == (
         "the closure 2027-01-03..2026-12-21 ends before it starts"
     )
+
+
+@pytest.mark.parametrize("width", [100, 80, 60, 40])
+def test_section_rules_never_wrap(width: int) -> None:
+    # A step's heading rule fits on one line at any width, down to 40 columns.
+    import io
+
+    from rich.console import Console
+
+    from hii_planner.wizard.preview import heading
+
+    out = io.StringIO()
+    heading(Console(file=out, width=width, no_color=True), "Sessions within the modules")
+    lines = out.getvalue().strip("\n").splitlines()
+    assert len(lines) == 1
+    assert len(lines[0]) < width
+    assert lines[0].startswith("── Sessions within the modules ─")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
 
-from hii_planner.errors import HiiPlannerError
+from hii_planner.errors import CancelledByUser, HiiPlannerError
 from hii_planner.ui.console import message, report_error
 
 if TYPE_CHECKING:
@@ -67,11 +67,14 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
+        except CancelledByUser as cancelled:
+            message(str(cancelled))  # a choice, not a problem: said plainly, exit 0
+            raise typer.Exit(cancelled.exit_code) from None
         except HiiPlannerError as error:
             report_error(error)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            message("interrupted; nothing was written")
+            message("interrupted; nothing was written", error=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`| head`); quietly stop writing.

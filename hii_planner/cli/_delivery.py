@@ -9,14 +9,24 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hii_planner.choices import AbsenceChoice, CancelledByChoice
+from hii_planner.cli.completion import complete_session_number
 
 if TYPE_CHECKING:
     from hii_planner.plans.changes import Applied
     from hii_planner.plans.ordering_rules import Dependencies
 
-PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
+PlanFile = Annotated[
+    Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+]
 Number = Annotated[
-    int, typer.Argument(min=1, help="Session number (see `plan show`).", show_default=False)
+    int,
+    typer.Argument(
+        min=1,
+        metavar="N",
+        autocompletion=complete_session_number,
+        help="Session number (see `plan show`).",
+        show_default=False,
+    ),
 ]
 DryRun = Annotated[
     bool,

@@ -10,6 +10,8 @@ import typer
 from hii_planner import __version__
 from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd, team_cmd
 from hii_planner.cli._common import State
+from hii_planner.cli.global_options import GlobalOptionsGroup
+from hii_planner.ui.console import set_output
 
 # Exit codes (contract): a value the command cannot use (a bad date, an unknown
 # choice, a number out of range) is a problem with the user's request, exit 1;
@@ -21,8 +23,8 @@ for _missing in typer.BadParameter.__subclasses__():
 
 app = typer.Typer(
     name="hii-planner",
+    cls=GlobalOptionsGroup,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_show_locals=False,  # locals may hold participants' data
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -50,6 +52,10 @@ def main_options(
             show_default=False,
         ),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors on stderr.")
+    ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -62,12 +68,15 @@ def main_options(
 ) -> None:
     """Plan, print and track modular one-to-one interventions.
 
+    --library, --quiet and --no-pager may also come after the command.
+
     Exit codes: 0 success, 1 a problem with your data or request, 2 usage error,
     130 interrupted.
     """
+    set_output(quiet=quiet, pager=not no_pager)
     ctx.obj = State(library_path=library)
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="hii-planner")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hii_planner.cli._common import EXIT_PROBLEM, handle_errors, state
+from hii_planner.cli.completion import complete_session_number
 from hii_planner.documents.model import Audience, Paper
 from hii_planner.documents.render import OutputFormat
 from hii_planner.ui.console import message, stderr_console
@@ -50,6 +51,7 @@ def handouts(
     plan_file: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="Plan file (.toml), or a folder of plans for all their handouts at once.",
             show_default=False,
         ),
@@ -77,6 +79,8 @@ def handouts(
             "--session",
             "-s",
             min=1,
+            metavar="N",
+            autocompletion=complete_session_number,
             help="Only this session number (repeatable) \\[default: every session not "
             "missed or cancelled, and the plan overview].",
             show_default=False,

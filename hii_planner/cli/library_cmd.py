@@ -9,6 +9,7 @@ import typer
 
 from hii_planner.choices import GraphFormat, SchemaKind
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.cli.completion import complete_module
 
 app = typer.Typer(help="Look at, check and describe the module library.", no_args_is_help=True)
 
@@ -42,16 +43,25 @@ def list_modules(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from hii_planner.library.cache import listings
     from hii_planner.ui.listing_views import render_list
+    from hii_planner.ui.paging import paged
 
     found = listings(state(ctx).library_dir())
-    render_list(found["info"], found["modules"])
+    with paged():
+        render_list(found["info"], found["modules"])
 
 
 @app.command("show")
 @handle_errors
 def show(
     ctx: typer.Context,
-    module: Annotated[str, typer.Argument(help="Module id, e.g. identity-and-belonging.")],
+    module: Annotated[
+        str,
+        typer.Argument(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module id, e.g. identity-and-belonging.",
+        ),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Show one module in full: sessions, prerequisite tree and what builds on it."""
@@ -61,8 +71,10 @@ def show(
         emit_json(found.model_dump(mode="json"))
         return
     from hii_planner.ui.library_views import render_module
+    from hii_planner.ui.paging import paged
 
-    render_module(library, found)
+    with paged():
+        render_module(library, found)
 
 
 @app.command("check")
@@ -102,7 +114,12 @@ def check(
 def graph(
     ctx: typer.Context,
     module: Annotated[
-        str | None, typer.Argument(help="Only this module, its prerequisites and dependents.")
+        str | None,
+        typer.Argument(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Only this module, its prerequisites and dependents.",
+        ),
     ] = None,
     output_format: Annotated[
         GraphFormat,

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 @handle_errors
 def edit(
     ctx: typer.Context,
-    plan_file: Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)],
+    plan_file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Plan file (.toml).", show_default=False)
+    ],
     answers: Annotated[
         Path | None,
         typer.Option("--answers", help="TOML answers file whose answers replace the plan's own."),

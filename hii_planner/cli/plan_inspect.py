@@ -5,40 +5,87 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hii_planner.choices import ExportFormat
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
+from hii_planner.cli.completion import complete_module, complete_need, complete_session_number
 
-PlanFile = Annotated[Path, typer.Argument(help="Plan file (.toml).", show_default=False)]
+if TYPE_CHECKING:
+    from hii_planner.plans.models import Plan
+
+PlanInput = Annotated[
+    Path,
+    typer.Argument(
+        metavar="FILE",
+        help="Plan file (.toml); P-0042 finds P-0042.toml; - reads standard input.",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
 
 
-@handle_errors
-def show(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
-    """Show a plan: its sessions with dates, minutes and status, totals, and needs covered."""
-    from hii_planner.errors import HiiPlannerError
-    from hii_planner.plans.planfile import plan_as_json, read_plan
+def _read(plan_file: Path) -> tuple[Plan, str]:
+    """The plan the argument names (``P-0042``, a path, or ``-``) and its shown name."""
+    from hii_planner.plans.plan_input import read_plan_input
 
-    plan = read_plan(plan_file)
+    return read_plan_input(plan_file, stdin=sys.stdin.buffer)
+
+
+@handle_errors
+def show(
+    ctx: typer.Context,
+    plan_file: PlanInput,
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            min=1,
+            metavar="N",
+            autocompletion=complete_session_number,
+            help="Show only this session, in full with its notes.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a plan: its sessions with dates, minutes and status, notes, totals, needs covered.
+
+    FILE may be P-0042 for P-0042.toml, or - to read the plan from standard input.
+    """
+    from hii_planner.errors import HiiPlannerError
+    from hii_planner.plans.planfile import plan_as_json
+
+    plan, name = _read(plan_file)
     if as_json:
-        emit_json(plan_as_json(plan))
+        data = plan_as_json(plan)
+        if number is not None:
+            from hii_planner.plans.delivery import find_session
+
+            data = data["sessions"][find_session(plan, number).number - 1]
+        emit_json(data)
         return
+    from hii_planner import clock
+    from hii_planner.ui.paging import paged
     from hii_planner.ui.plan_views import render_plan
+    from hii_planner.ui.session_detail import render_session
     from hii_planner.ui.team_views import print_conflicts
 
+    if number is not None:
+        render_session(plan, number, today=clock.today())
+        return
     try:
         library = state(ctx).library()
     except HiiPlannerError:
         library = None  # the plan still shows; only coverage by need needs the library
-    render_plan(plan, library, file=str(plan_file))
-    print_conflicts(plan, plan_file)
+    with paged():
+        render_plan(plan, library, file=name)
+    print_conflicts(plan, Path(name))
 
 
 @handle_errors
-def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) -> None:
+def check(ctx: typer.Context, plan_file: PlanInput, as_json: JsonOption = False) -> None:
     """Check a plan against the library (missing modules or sessions, library changes) and itself.
 
     A hand-edited plan is checked too: numbers that do not follow dates, a revision
@@ -46,16 +93,15 @@ def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) 
     and recorded dates in the future or long before the plan was made.
     """
     from hii_planner.plans.check import check_plan
-    from hii_planner.plans.planfile import read_plan
 
-    plan = read_plan(plan_file)
+    plan, name = _read(plan_file)
     result = check_plan(plan, state(ctx).library())
     if as_json:
         emit_json({"ok": result.ok, "errors": result.errors, "warnings": result.warnings})
     else:
         from hii_planner.ui.plan_views import render_plan_check
 
-        render_plan_check(result, str(plan_file))
+        render_plan_check(result, name)
     if not result.ok:
         raise typer.Exit(EXIT_PROBLEM)
 
@@ -63,24 +109,33 @@ def check(ctx: typer.Context, plan_file: PlanFile, as_json: JsonOption = False) 
 @handle_errors
 def why(
     ctx: typer.Context,
-    plan_file: PlanFile,
+    plan_file: PlanInput,
     module: Annotated[
-        str | None, typer.Argument(help="Module id in the plan.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module id, in the plan or not.",
+            show_default=False,
+        ),
     ] = None,
     need: Annotated[
         str | None,
-        typer.Option("--need", help="A need: the planned sessions that address it, or why none."),
+        typer.Option(
+            "--need",
+            metavar="NEED",
+            autocompletion=complete_need,
+            help="A need: the planned sessions that address it, or why none.",
+        ),
     ] = None,
 ) -> None:
     """Explain why a module is in a plan, or which sessions address a need.
 
-    Example: hii-planner plan why P-0042.toml --need identity-meaning-belonging
+    For a module the plan leaves out, it says why, and what would bring it in.
     """
-    from hii_planner.plans.planfile import read_plan
-
     if (module is None) == (need is None):
         raise typer.BadParameter("give a MODULE or --need ID (one of the two)")
-    plan = read_plan(plan_file)
+    plan, _name = _read(plan_file)
     if need is not None:
         from hii_planner.planning.explain_need import why_need
         from hii_planner.ui.clinical_views import render_need_why
@@ -91,6 +146,14 @@ def why(
     from hii_planner.ui.plan_views import render_why
 
     assert module is not None
+    if module not in {m.id for m in plan.modules}:
+        library = state(ctx).library()
+        if module in library.modules:
+            from hii_planner.planning.why_not import why_not
+            from hii_planner.ui.plan_views import render_why_not
+
+            render_why_not(why_not(plan, library, module))
+            return
     render_why(explain(plan, module))
 
 
@@ -101,12 +164,41 @@ def _parse_time(value: str) -> dt.time:
         raise typer.BadParameter(f"{value!r} is not a time such as 10:00") from None
 
 
+_EXPORT_SUFFIXES: dict[str, ExportFormat] = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".ics": "ics",
+}
+
+
+def _export_format(given: ExportFormat | None, out: str) -> ExportFormat:
+    """--format, or the one --out's suffix names (as `plan report` does)."""
+    if given is not None:
+        return given
+    found = _EXPORT_SUFFIXES.get(Path(out).suffix.lower()) if out != "-" else None
+    if found is None:
+        raise typer.BadParameter(
+            "give --format json, markdown, csv or ics, or an --out file ending in "
+            ".json, .md, .csv or .ics",
+            param_hint="--format",
+        )
+    return found
+
+
 @handle_errors
 def export(
-    plan_file: PlanFile,
+    plan_file: PlanInput,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.", show_default=False)
-    ],
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format \\[default: from the --out suffix].",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     time: Annotated[
@@ -128,17 +220,18 @@ def export(
     """Export a plan as JSON, Markdown, CSV or an iCalendar (ics) file.
 
     Calendar events hold the reference and the session title only, unless --detail.
-    Example: hii-planner plan export P-0042.toml -f ics --out P-0042.ics
     """
     from hii_planner.export import render
     from hii_planner.files.atomic import write_atomic
     from hii_planner.plans.outputs import checked_output
-    from hii_planner.plans.planfile import read_plan
 
+    chosen = _export_format(output_format, out)
+    plan, name = _read(plan_file)
     start = _parse_time(time) if time is not None else None
-    text = render(read_plan(plan_file), output_format, time=start, detail=detail)
+    text = render(plan, chosen, time=start, detail=detail)
     if out == "-":
         sys.stdout.write(text)
     else:
-        target = checked_output(Path(out), force=force, inputs=[plan_file])
+        inputs = [] if str(plan_file) == "-" else [Path(name)]
+        target = checked_output(Path(out), force=force, inputs=inputs)
         write_atomic(target, text, replace=force)

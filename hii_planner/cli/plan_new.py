@@ -15,8 +15,15 @@ from hii_planner.choices import (
     Cadence,
     HolidayCalendar,
     Weekday,
+    weekday_from,
 )
 from hii_planner.cli._common import handle_errors, state
+from hii_planner.cli.completion import (
+    complete_module,
+    complete_need,
+    complete_optional_session,
+    complete_track,
+)
 from hii_planner.planning.schedule import DEFAULT_START_WORDS, DEFAULT_WEEKDAYS_WORDS
 
 if TYPE_CHECKING:
@@ -30,11 +37,14 @@ _OUTPUT = "Output"
 
 
 def _weekday(value: str) -> Weekday:
-    # Typer takes no list of Literal, so the choices are checked here, from the same list.
-    for day in WEEKDAYS:
-        if value == day:
-            return day
-    raise typer.BadParameter(f"{value!r} is not one of {', '.join(WEEKDAYS)}")
+    # Typer takes no list of Literal, so the choices are checked here, from the same list;
+    # a day written in full (monday, Tuesday) is as good as its short name.
+    day = weekday_from(value)
+    if day is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a weekday: use {', '.join(WEEKDAYS)} or a day's name (monday)"
+        )
+    return day
 
 
 def interactive_terminal() -> bool:
@@ -59,7 +69,9 @@ def new(
     answers: Annotated[
         Path | None,
         typer.Option(
-            "--answers", help="TOML answers file (flags override it).", rich_help_panel=_REQUEST
+            "--answers",
+            help="TOML answers file, or - for standard input (flags override it).",
+            rich_help_panel=_REQUEST,
         ),
     ] = None,
     no_input: Annotated[
@@ -88,19 +100,36 @@ def new(
     ] = None,
     need: Annotated[
         list[str] | None,
-        typer.Option(help="Assessed need id (repeat for more).", rich_help_panel=_REQUEST),
+        typer.Option(
+            metavar="NEED",
+            autocompletion=complete_need,
+            help="Assessed need id (repeat for more).",
+            rich_help_panel=_REQUEST,
+        ),
     ] = None,
     module: Annotated[
         list[str] | None,
-        typer.Option(help="Module to include, in your order (repeat).", rich_help_panel=_REQUEST),
+        typer.Option(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module to include, in your order (repeat).",
+            rich_help_panel=_REQUEST,
+        ),
     ] = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option(help="Module never to plan (repeat).", rich_help_panel=_REQUEST),
+        typer.Option(
+            metavar="MODULE",
+            autocompletion=complete_module,
+            help="Module never to plan (repeat).",
+            rich_help_panel=_REQUEST,
+        ),
     ] = None,
     skip_session: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="MODULE/SESSION",
+            autocompletion=complete_optional_session,
             help="Optional session to leave out, as MODULE/SESSION (repeat).",
             rich_help_panel=_REQUEST,
         ),
@@ -108,6 +137,7 @@ def new(
     max_sessions: Annotated[
         int | None,
         typer.Option(
+            metavar="N",
             help="Most sessions; optional ones are dropped from the end to fit.",
             rich_help_panel=_REQUEST,
         ),
@@ -115,6 +145,8 @@ def new(
     twin_track: Annotated[
         str | None,
         typer.Option(
+            metavar="TRACK",
+            autocompletion=complete_track,
             help="Track whose sessions alternate with the rest (e.g. faith-politics).",
             rich_help_panel=_REQUEST,
         ),
@@ -183,10 +215,10 @@ def new(
     otherwise every answer comes from flags or --answers, and nothing is asked.
     """
     from hii_planner.dates import option_date
-    from hii_planner.planning.answers import merge_answers, read_answers
+    from hii_planner.planning.answers import merge_answers
 
     library = state(ctx).library()
-    given = read_answers(answers) if answers else {}
+    given = _given_answers(answers)
     flags: dict[str, Any] = {
         "participant": participant,
         "needs": need,
@@ -214,7 +246,12 @@ def new(
             library,
             merged,
             resume=resume,
-            save=lambda r: save_new_plan(r, out=out, force=force, discard_records=discard_records),
+            save=lambda r: save_new_plan(
+                r, out=out, force=force, discard_records=discard_records, cautions=False
+            ),
+            save_elsewhere=lambda r, target, replace: save_new_plan(
+                r, out=target, force=replace, discard_records=discard_records, cautions=False
+            ),
         )
         return
     if resume:
@@ -225,6 +262,25 @@ def new(
             hint="run `hii-planner plan new --resume` in a terminal, without --no-input",
         )
     save_new_plan(_build(library, merged), out=out, force=force, discard_records=discard_records)
+
+
+def _given_answers(answers: Path | None) -> dict[str, Any]:
+    """The answers file's answers; ``--answers -`` reads them from standard input."""
+    from hii_planner.planning.answers import answers_from_bytes, read_answers
+
+    if answers is None:
+        return {}
+    if str(answers) != "-":
+        return read_answers(answers)
+    from hii_planner.files.tomlsource import MAX_FILE_BYTES
+
+    raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise typer.BadParameter(
+            f"the answers on standard input are larger than {MAX_FILE_BYTES:,} bytes",
+            param_hint="--answers",
+        )
+    return answers_from_bytes(raw)
 
 
 def _closures(periods: list[str] | None) -> list[dict[str, Any]] | None:
@@ -254,7 +310,12 @@ def _build(library: Library, merged: dict[str, Any]) -> PlanResult:
 
 
 def save_new_plan(
-    result: PlanResult, *, out: str | None, force: bool, discard_records: bool = False
+    result: PlanResult,
+    *,
+    out: str | None,
+    force: bool,
+    discard_records: bool = False,
+    cautions: bool = True,
 ) -> Path | None:
     """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
     from hii_planner.plans.limits import check_plan_size
@@ -263,8 +324,8 @@ def save_new_plan(
 
     if out == "-":
         sys.stdout.write(check_plan_size(dumps_plan(result.plan), file="the plan"))
-        report_new_plan(result, None)
+        report_new_plan(result, None, cautions=cautions)
         return None
     path = save_new_plan(result.plan, out, replace=force, discard_records=discard_records)
-    report_new_plan(result, path)
+    report_new_plan(result, path, cautions=cautions)
     return path

@@ -23,6 +23,7 @@ from hii_planner.cli._delivery import (
     parse_date,
     plan_dependencies,
 )
+from hii_planner.cli.completion import complete_session_number
 from hii_planner.documents.render import OutputFormat
 
 
@@ -89,7 +90,11 @@ def reschedule(
     number: Annotated[
         int | None,
         typer.Argument(
-            min=1, help="Session number (see `plan show`); not with --overdue.", show_default=False
+            min=1,
+            metavar="N",
+            autocompletion=complete_session_number,
+            help="Session number (see `plan show`); not with --overdue.",
+            show_default=False,
         ),
     ] = None,
     date: Annotated[

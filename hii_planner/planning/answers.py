@@ -25,6 +25,21 @@ def read_answers(path: Path) -> dict[str, Any]:
     return result[0].data
 
 
+def answers_from_bytes(raw: bytes, *, name: str = "<stdin>") -> dict[str, Any]:
+    """The answers in TOML bytes (``--answers -``), checked as a file's are, with lines."""
+    from hii_planner.errors import Problem
+    from hii_planner.files.tomlsource import parse_toml
+    from hii_planner.files.validation import validate_document
+
+    document = parse_toml(raw, file=name)
+    if isinstance(document, Problem):
+        raise AnswersFileError(name, [document])
+    result = validate_document(document, PlanRequest)
+    if isinstance(result, list):
+        raise AnswersFileError(name, result)
+    return document.data
+
+
 def merge_answers(answers: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:
     """Answers with every given flag laid over them (``None`` and empty lists mean "not given").
 

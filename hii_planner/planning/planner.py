@@ -65,6 +65,7 @@ def build_plan(
                 or "no module was chosen, recommended for a need, or core"
             ),
             hint="pass --need ID or --module ID (`hii-planner library list` shows modules)",
+            wizard_hint="Tick an assessed need or a module.",
         )
     module_order = order_modules(
         library,
@@ -84,6 +85,7 @@ def build_plan(
                 f"every session of {module_id} is skipped, but {selection.chain(module_id)}"
                 " is in the plan",
                 hint=f"keep at least one session of {module_id}, or --exclude it",
+                wizard_hint=f"Tick at least one session of {module.title}, or untick the module.",
             )
         left_out += [
             LeftOut(module=module_id, session=s.id, reason="skipped by the facilitator")
@@ -241,9 +243,11 @@ def _fit_budget(
         reviews = needed - len(kept)
         counted = f" ({reviews} of them progress reviews)" if reviews else ""
         raise PlanningError(
-            f"the plan needs at least {needed} sessions{counted}, but --max-sessions is {budget}",
+            f"the plan needs at least {needed} sessions{counted}, but the most allowed is {budget}",
             hint=f"raise --max-sessions to {needed}, or exclude or skip modules "
             "(`hii-planner library list` shows their sessions)",
+            wizard_hint=f"Allow at least {needed} sessions, or untick modules "
+            "or optional sessions.",
         )
     dropped.reverse()
     return kept, dropped

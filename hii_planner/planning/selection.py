@@ -43,6 +43,10 @@ class Selection:
         return text
 
 
+def _title(library: Library, module_id: str) -> str:
+    return library.modules[module_id].title if module_id in library.modules else module_id
+
+
 def _conflict(library: Library, a: str, b: str) -> bool:
     return b in library.exclusions[a]
 
@@ -68,6 +72,7 @@ def select_modules(library: Library, request: PlanRequest) -> Selection:
                 raise PlanningError(
                     f"{module.id} is a core module, in every plan, so it cannot be excluded",
                     hint=f"remove --exclude {module.id}",
+                    wizard_hint=f"Tick {module.title} again: a core module is in every plan.",
                 )
             selection.add(module.id, Reason.core())
     for module_id in request.modules:
@@ -172,6 +177,8 @@ def _require(
         raise PlanningError(
             f"{selection.chain(module_id)} requires {target}, which you excluded",
             hint=f"remove --exclude {target}, or leave out {module_id}",
+            wizard_hint=f"Tick {_title(library, target)} again, "
+            f"or untick {_title(library, module_id)}.",
         )
     rival = _rival(library, selection, target)
     if rival is not None and target not in selection.reasons:

@@ -117,6 +117,24 @@ def plan_from_document(document: TomlDocument, path: Path) -> Plan:
     return result
 
 
+def plan_from_bytes(raw: bytes, *, name: str) -> Plan:
+    """Check a plan given as bytes (standard input), reported under *name* with lines."""
+    from hii_planner.files.tomlsource import parse_toml
+    from hii_planner.files.validation import validate_document
+
+    document = parse_toml(raw, file=name)
+    if isinstance(document, Problem):
+        raise PlanFileError(name, [document])
+    problems = _plan_format(document)
+    result = problems or validate_document(document, Plan)
+    if isinstance(result, list):
+        raise PlanFileError(name, result)
+    problems = consistency_problems(result, document)
+    if problems:
+        raise PlanFileError(name, problems)
+    return result
+
+
 def _plan_format(document: TomlDocument) -> list[Problem]:
     found = document.data.get("format")
     if found == "hii-plan":

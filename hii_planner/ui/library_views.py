@@ -133,7 +133,7 @@ def render_check(result: LibraryCheck) -> None:
     """Every error and warning, then a one-line verdict."""
     console = stderr_console()
     for problem in result.errors:
-        console.print(Text("error: ", style="bold red") + Text(str(problem)))
+        stderr_console(errors=True).print(Text("error: ", style="bold red") + Text(str(problem)))
     for problem in result.warnings:
         notice(console, "warning", str(problem))
     if result.library is not None:

@@ -98,18 +98,20 @@ def clinical_facts(info: Listing) -> list[Text]:
 
 
 def render_list(info: Listing, modules: Sequence[Listing]) -> None:
-    """All modules in library order, as a table."""
-    table = Table(title=f"{info['name']} — {len(modules)} modules", title_justify="left")
-    table.add_column("module", overflow="fold")
-    table.add_column("track")
-    table.add_column("sessions", justify="right")
-    table.add_column("time", justify="right")
+    """All modules in library order: a table when wide, one or two lines each when not."""
+    from hii_planner.ui.module_lines import WIDE, print_module_lines
+
     console = stdout_console()
-    wide = console.width >= 120
-    if wide:
-        table.add_column("needs addressed", overflow="fold")
-    else:
-        table.add_column("needs", justify="right")
+    if console.width < WIDE:
+        print_module_lines(console, info["name"], modules)
+        return
+    table = Table(title=f"{info['name']} — {len(modules)} modules", title_justify="left")
+    table.add_column("module", no_wrap=True)
+    table.add_column("track", no_wrap=True)
+    table.add_column("sessions", justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    wide = True
+    table.add_column("needs addressed", overflow="fold")
     table.add_column("requires", overflow="fold")
     for module in modules:
         flags = " ".join(

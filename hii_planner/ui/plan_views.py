@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # only for annotations: `plan show` builds no library or plan
     from hii_planner.library.loader import Library
     from hii_planner.planning.explain import Explanation
     from hii_planner.planning.planner import PlanResult
+    from hii_planner.planning.why_not import NotPlanned
     from hii_planner.plans.caseload import CaseloadEntry
     from hii_planner.plans.check import PlanCheck
     from hii_planner.plans.progress import Progress
@@ -59,6 +60,11 @@ def render_plan(plan: Plan, library: Library | None = None, *, file: str = "FILE
             Text("Left out: ", style="bold")
             + Text(", ".join(f"{i.module}/{i.session} ({i.reason})" for i in plan.left_out))
         )
+    from hii_planner.ui.session_detail import notes_table
+
+    notes = notes_table(plan)
+    if notes is not None:
+        console.print(notes)
     print_reviews(console, plan)
     if library is not None:
         from hii_planner.plans.coverage import coverage
@@ -73,11 +79,14 @@ def render_plan(plan: Plan, library: Library | None = None, *, file: str = "FILE
         console.print(overdue_hint(file))
 
 
-def report_new_plan(result: PlanResult, path: Path | None) -> None:
-    """After `plan new`: where the plan went, its size, and anything to know (on stderr)."""
+def report_new_plan(result: PlanResult, path: Path | None, *, cautions: bool = True) -> None:
+    """After `plan new`: where the plan went, its size, and anything to know (on stderr).
+
+    Without *cautions* (the guided planner has shown them already) they are not repeated.
+    """
     plan = result.plan
     console = stderr_console()
-    for caution in result.cautions:
+    for caution in result.cautions if cautions else ():
         notice(console, "caution", caution)
     for warning in result.warnings:
         notice(console, "warning", warning)
@@ -110,11 +119,30 @@ def render_why(explanation: Explanation) -> None:
         console.print(Text("  • ") + Text(remark, style="dim"))
 
 
+def render_why_not(answer: NotPlanned) -> None:
+    """Why a module is not in the plan, then each way to bring it in."""
+    console = stdout_console()
+    console.print(Text(f"{answer.module} ({answer.title}) is not in the plan:", style="bold"))
+    console.print(_bullets(answer.reasons))
+    console.print(Text("To bring it in:", style="bold"))
+    console.print(_bullets(answer.ways_in))
+
+
+def _bullets(lines: Sequence[str]) -> Table:
+    """Bulleted lines whose wrapped parts stay under their first word."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("  •", line)
+    return grid
+
+
 def render_plan_check(result: PlanCheck, file: str) -> None:
     """Errors and warnings of `plan check`, then a verdict."""
     console = stderr_console()
     for error in result.errors:
-        console.print(Text("error: ", style="bold red") + Text(error))
+        stderr_console(errors=True).print(Text("error: ", style="bold red") + Text(error))
     for warning in result.warnings:
         notice(console, "warning", warning)
     if result.ok:
@@ -199,25 +227,37 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
         stderr_console().print(Text(f"no plan files in {folder}"))
     if not readable:
         return
-    table = Table(title=f"Caseload: {folder}", title_justify="left")
+    console = stdout_console()
+    narrow = console.width < 80  # the bars give way so that notes keep whole words
+    from rich import box
+
+    table = Table(
+        title=f"Caseload: {folder}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        pad_edge=not narrow,
+        padding=(0, 1, 0, 0) if narrow else (0, 1),
+    )
     table.add_column("reference", no_wrap=True)
     table.add_column("progress", no_wrap=True)
     table.add_column("next", no_wrap=True)
-    table.add_column("overdue", justify="right")
-    table.add_column("notes", overflow="fold")
+    table.add_column("overdue", justify="right", no_wrap=True)
+    table.add_column("notes")
     for entry in readable:
         assert entry.plan is not None and entry.progress is not None
         progress = entry.progress
         following = progress.next_session
         table.add_row(
             entry.plan.participant.reference,
-            progress_bar(progress.delivered, progress.total, width=10)
+            Text(f"{progress.delivered}/{progress.total}")
+            if narrow
+            else progress_bar(progress.delivered, progress.total, width=10)
             + Text(f" {progress.delivered}/{progress.total}"),
             date(following.date) if following else "—",
             Text(str(len(progress.overdue)), style="yellow" if progress.overdue else ""),
             Text("; ".join(_caseload_notes(entry))),
         )
-    stdout_console().print(table)
+    console.print(table)
     for entry in readable:
         for warning in entry.warnings:
             notice(stderr_console(), "warning", f"{entry.file.name}: {warning}")
@@ -252,7 +292,7 @@ def report_unreadable(entries: Sequence[CaseloadEntry]) -> bool:
         report_error(entry.error)
     if broken:
         count = len(broken)
-        stderr_console().print(
+        stderr_console(errors=True).print(
             Text(
                 f"{count} of {len(entries)} .toml files are not readable plans"
                 + ("; the plans are listed" if count < len(entries) else "")

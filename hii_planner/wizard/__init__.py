@@ -27,6 +27,7 @@ def run_wizard(
     *,
     resume: bool,
     save: Callable[[PlanResult], object],
+    save_elsewhere: Callable[[PlanResult, str, bool], object] | None = None,
     prompter: Prompter | None = None,
     drafts: DraftStore | None = None,
 ) -> PlanResult:
@@ -34,11 +35,21 @@ def run_wizard(
 
     *save* writes the plan; if it fails, its message is shown and the final screen
     comes back. The draft is deleted once *save* succeeds. Ctrl-C or a closed
-    terminal keeps the draft and raises `InterruptedByUser` (exit 130).
+    terminal keeps the draft and raises `InterruptedByUser` (exit 130). When the plan
+    file is already there, the facilitator may replace it or save under another name
+    through *save_elsewhere(result, file, replace)*.
     """
     from hii_planner.wizard.run import plan_new
 
-    return plan_new(library, answers, resume=resume, save=save, prompter=prompter, drafts=drafts)
+    return plan_new(
+        library,
+        answers,
+        resume=resume,
+        save=save,
+        save_elsewhere=save_elsewhere,
+        prompter=prompter,
+        drafts=drafts,
+    )
 
 
 def run_edit_wizard(

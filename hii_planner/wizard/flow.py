@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hii_planner import clock
-from hii_planner.errors import HiiPlannerError, InterruptedByUser
+from hii_planner.errors import (
+    CancelledByUser,
+    HiiPlannerError,
+    InterruptedByUser,
+    OutputExistsError,
+)
 from hii_planner.planning.plan_diff import PlanDiff
 from hii_planner.planning.planner import PlanResult
 from hii_planner.planning.request import PlanRequest
@@ -53,6 +58,8 @@ class Mode:
     resume_command: str
     nothing_written: str
     save_label: str = "Save the plan"
+    save_elsewhere: Callable[[Outcome, str, bool], object] | None = None
+    """Save to another file, or replace (True) the one there: for "Replace / Save as…"."""
     plan_file: str | None = None
     revision: int | None = None
 
@@ -105,7 +112,11 @@ class Wizard:
                 self.go_back()
                 continue
             preview.show_preview(
-                self.console, self.state.library, outcome.result, diff=outcome.diff
+                self.console,
+                self.state.library,
+                outcome.result,
+                diff=outcome.diff,
+                shown=self.state.shown,
             )
             choice = self.state.prompter.select(
                 "What now?",
@@ -118,7 +129,13 @@ class Wizard:
             )
             if choice == _SAVE:
                 try:
-                    self.mode.save(outcome)
+                    try:
+                        self.mode.save(outcome)
+                    except OutputExistsError as exists:
+                        if self.mode.save_elsewhere is None:
+                            raise
+                        if not self._save_over(outcome, exists):
+                            continue
                 except HiiPlannerError as problem:
                     preview.error(
                         self.console,
@@ -133,7 +150,31 @@ class Wizard:
                 self.go_back()
             elif self.state.prompter.confirm("Cancel and discard these answers?", default=False):
                 self.drafts.discard()
-                raise InterruptedByUser(f"cancelled: {self.mode.nothing_written}")
+                raise CancelledByUser("cancelled: nothing was saved")
+
+    def _save_over(self, outcome: Outcome, exists: OutputExistsError) -> bool:
+        """The file is there: replace it, save under another name, or go back (False)."""
+        assert self.mode.save_elsewhere is not None
+        choice = self.state.prompter.select(
+            f"{exists.file} already exists. What now?",
+            [
+                Option("replace", "Replace it"),
+                Option("save-as", "Save as…"),
+                Option(_BACK, "Back to the final screen (nothing is saved)"),
+            ],
+            default=_BACK,
+        )
+        if choice == _BACK:
+            return False
+        if choice == "replace":
+            self.mode.save_elsewhere(outcome, exists.file, True)
+            return True
+        name = self.state.prompter.text(
+            "Save as (a file name, or a folder to save in):",
+            check=lambda text: None if text.strip() else "give a file name",
+        )
+        self.mode.save_elsewhere(outcome, name.strip(), False)
+        return True
 
     def ask(self, step: Step) -> None:
         """Ask *step* until the planner accepts its answer."""

@@ -25,19 +25,27 @@ if TYPE_CHECKING:
 def heading(console: Console, title: str) -> None:
     """A step's title, set apart from the answers above it."""
     console.print()
-    console.print(Text(f"── {title} ", style="bold") + Text("─" * max(0, 60 - len(title))))
+    # The rule ends inside the screen's width, so that it never wraps (60 columns and less).
+    width = min(64, console.width - 1)
+    label = f"── {title} "
+    console.print(Text(label, style="bold") + Text("─" * max(0, width - len(label))), no_wrap=True)
 
 
 def error(
     console: Console, problem: HiiPlannerError, *, advice: str = "Change your answer to go on."
 ) -> None:
-    """The planner's message for a broken rule, as `plan new --no-input` prints it."""
-    print_error(console, problem)
+    """The planner's message for a broken rule; its hint in the planner's words, not flags."""
+    print_error(console, problem, hint=getattr(problem, "wizard_hint", None))
     console.print(Text(advice, style="italic"))
 
 
 def show_preview(
-    console: Console, library: Library, result: PlanResult, *, diff: PlanDiff | None = None
+    console: Console,
+    library: Library,
+    result: PlanResult,
+    *,
+    diff: PlanDiff | None = None,
+    shown: set[str] | None = None,
 ) -> None:
     """The whole plan: sessions and dates, totals, cautions, notes and needs left uncovered."""
     plan = result.plan
@@ -70,7 +78,11 @@ def show_preview(
     for warning in result.warnings:
         notice(console, "warning", warning, style="bold yellow")
     for caution in result.cautions:
+        if shown is not None and caution in shown:
+            continue  # each caution is shown once a run
         notice(console, "caution", caution, style="bold yellow")
+        if shown is not None:
+            shown.add(caution)
     for note in result.notes:
         notice(console, "note", note)
     print_reviews(console, plan)

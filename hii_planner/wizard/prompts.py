@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 CHECKBOX_HELP = "(space ticks, Enter confirms)"
 SELECT_HELP = "(↑↓, Enter)"
+MORE_CUE = "↓ more below"
+"""Said beside the key help when a list is taller than the screen and scrolls."""
 _DESCRIPTION_LABEL = "  Description: "
 _DESCRIPTION_LINES = 3
 # Rows kept for the question and the terminal's last line when a list is taller than the screen.
@@ -113,7 +115,7 @@ class Prompter:
             message,
             choices=[self._choice(entry) for entry in entries],
             default=default if default in values else None,
-            instruction=self._instruction(message, SELECT_HELP),
+            instruction=self._instruction(message, SELECT_HELP, entries),
             **self._io,
         )
         self._fit(question, entries)
@@ -137,7 +139,7 @@ class Prompter:
             message,
             choices=[self._choice(entry) for entry in entries],
             validate=validate,
-            instruction=self._instruction(message, CHECKBOX_HELP),
+            instruction=self._instruction(message, CHECKBOX_HELP, entries),
             **self._io,
         )
         self._fit(question, entries)
@@ -159,10 +161,21 @@ class Prompter:
         found = shutil.get_terminal_size()
         return found.columns, found.lines
 
-    def _instruction(self, message: str, help_text: str) -> str:
-        """The key help, when it fits on the question's line (a space hides questionary's)."""
+    def _scrolls(self, entries: Sequence[Entry]) -> bool:
+        """True when the list is taller than the screen, so that it scrolls."""
+        _, rows = self._size()
+        return len(entries) + _DESCRIPTION_LINES + 1 + _RESERVED_ROWS > rows
+
+    def _instruction(self, message: str, help_text: str, entries: Sequence[Entry]) -> str:
+        """The key help, on the question's line or, when that is full, on the next one.
+
+        A list that scrolls says so, so that no one takes its last visible line for its end.
+        """
         columns, _ = self._size()
-        return help_text if len(message) + len(help_text) + 4 <= columns else " "
+        text = f"{help_text} {MORE_CUE}" if self._scrolls(entries) else help_text
+        if len(message) + len(text) + 4 <= columns:
+            return text
+        return "\n  " + text
 
     def _choice(self, entry: Entry) -> Any:
         from questionary import Choice, Separator
@@ -193,15 +206,19 @@ class Prompter:
         pointer can no longer be seen; a list window of bounded height scrolls instead.
         """
         from prompt_toolkit.layout.dimension import Dimension
+        from prompt_toolkit.layout.margins import ScrollbarMargin
         from questionary.prompts.common import InquirerControl
 
-        _, rows = self._size()
-        needed = len(entries) + _DESCRIPTION_LINES + 1
-        if needed + _RESERVED_ROWS <= rows:
+        if not self._scrolls(entries):
             return
+        _, rows = self._size()
+        # One more row than the question needs, for the key help on its own line.
+        height = max(3, rows - _RESERVED_ROWS - 1)
         for window in question.application.layout.find_all_windows():
             if isinstance(window.content, InquirerControl):
-                window.height = Dimension(max=max(3, rows - _RESERVED_ROWS))
+                window.height = Dimension(max=height)
+                # Arrows at the top and bottom of a scrollbar show there is more.
+                window.right_margins = [ScrollbarMargin(display_arrows=True)]
 
 
 class _Pristine:

@@ -31,10 +31,15 @@ def plan_new(
     *,
     resume: bool,
     save: Callable[[PlanResult], object],
+    save_elsewhere: Callable[[PlanResult, str, bool], object] | None = None,
     prompter: Prompter | None = None,
     drafts: DraftStore | None = None,
 ) -> PlanResult:
-    """Ask for a new plan, starting from *answers* (or the saved draft); save it with *save*."""
+    """Ask for a new plan, starting from *answers* (or the saved draft); save it with *save*.
+
+    When the file is already there, *save_elsewhere(result, file, replace)* saves it
+    over that file or under another name, as the facilitator chooses.
+    """
     prompter = prompter or Prompter()
     drafts = drafts or DraftStore(NEW_PLAN)
     state = _state(library, prompter)
@@ -52,6 +57,11 @@ def plan_new(
     mode = Mode(
         build=build,
         save=lambda outcome: save(outcome.result),
+        save_elsewhere=(
+            None
+            if save_elsewhere is None
+            else lambda outcome, file, replace: save_elsewhere(outcome.result, file, replace)
+        ),
         resume_command=NEW_RESUME,
         nothing_written="no plan was written",
     )
@@ -144,9 +154,10 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
         if resume:
             notice(prompter.console, "note", "there is no draft to continue; starting afresh")
         return None
-    if resume:
-        return draft
     reference = draft.answers.get("participant") or "no reference yet"
+    if resume:
+        notice(prompter.console, "note", resuming_words(draft))
+        return draft
     choice = prompter.select(
         f"A draft of `{what}` ({reference}, {_when(draft.saved)}) is waiting. Continue it?",
         [
@@ -156,6 +167,16 @@ def _pick_draft(prompter: Prompter, drafts: DraftStore, *, resume: bool, what: s
         default="continue",
     )
     return draft if choice == "continue" else None
+
+
+def resuming_words(draft: Draft) -> str:
+    """What `--resume` picks up, e.g. "resuming P-1200, saved …, at the Modules step"."""
+    from hii_planner.wizard.steps import step_named
+
+    reference = draft.answers.get("participant") or "a plan with no reference yet"
+    name = _known_step(draft.step)
+    where = "the final preview" if name == PREVIEW else f"the {step_named(name).title} step"
+    return f"resuming {reference}, saved {_when(draft.saved)}, at {where}"
 
 
 def _when(saved: str) -> str:

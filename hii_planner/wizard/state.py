@@ -67,6 +67,13 @@ class WizardState:
     memory: dict[str, Any] = field(default_factory=dict)
     """What a step remembers between asks (its last raw answer, a generated default)."""
 
+    @property
+    def shown(self) -> set[str]:
+        """The cautions already shown in this run, so that each is shown once."""
+        found = self.memory.setdefault("cautions shown", set())
+        assert isinstance(found, set)
+        return found
+
     def request(self, keys: Collection[str]) -> PlanRequest:
         """The request made of the answers under *keys* (others take their defaults)."""
         return request_from({k: v for k, v in self.answers.items() if k in keys})

@@ -106,9 +106,12 @@ def ask_screening(state: WizardState) -> None:
             continue
         answers[question.id] = choice == "yes"
         if answers[question.id] == question.caution_if:
-            notice(prompter.console, "caution", question.caution, style="bold yellow")
-            if question.adds:
-                notice(prompter.console, "note", what_it_adds(question, True))
+            shown = state.shown
+            if question.caution not in shown:  # once, even when the step is asked again
+                notice(prompter.console, "caution", question.caution, style="bold yellow")
+                shown.add(question.caution)
+                if question.adds:
+                    notice(prompter.console, "note", what_it_adds(question, True))
     state.answers["screening"] = answers
 
 
