@@ -130,21 +130,8 @@ if TYPE_CHECKING:
     from hii_planner.plans.closures import (
         add_closure as add_closure,
     )
-    from hii_planner.plans.delivery import (
-        record_in_file as record_in_file,
-    )
-    from hii_planner.plans.delivery import (
-        record_session as record_session,
-    )
-    from hii_planner.plans.delivery import (
-        reschedule_in_file as reschedule_in_file,
-    )
-    from hii_planner.plans.delivery import (
-        reschedule_overdue as reschedule_overdue,
-    )
-    from hii_planner.plans.delivery import (
-        reschedule_session as reschedule_session,
-    )
+    from hii_planner.plans.delivery import record_in_file as record_in_file
+    from hii_planner.plans.delivery import record_session as record_session
     from hii_planner.plans.models import (
         Plan as Plan,
     )
@@ -181,6 +168,9 @@ if TYPE_CHECKING:
     from hii_planner.plans.reasons import (
         Reason as Reason,
     )
+    from hii_planner.plans.rescheduling import reschedule_in_file as reschedule_in_file
+    from hii_planner.plans.rescheduling import reschedule_overdue as reschedule_overdue
+    from hii_planner.plans.rescheduling import reschedule_session as reschedule_session
     from hii_planner.plans.status import (
         change_status as change_status,
     )
@@ -218,12 +208,12 @@ _HOMES: dict[str, str] = {
     "Change": "hii_planner.plans.changes",
     "apply_in_file": "hii_planner.plans.changes",
     "add_closure": "hii_planner.plans.closures",
-    "reschedule_overdue": "hii_planner.plans.delivery",
+    "reschedule_overdue": "hii_planner.plans.rescheduling",
     "change_status": "hii_planner.plans.status",
     "record_in_file": "hii_planner.plans.delivery",
     "record_session": "hii_planner.plans.delivery",
-    "reschedule_in_file": "hii_planner.plans.delivery",
-    "reschedule_session": "hii_planner.plans.delivery",
+    "reschedule_in_file": "hii_planner.plans.rescheduling",
+    "reschedule_session": "hii_planner.plans.rescheduling",
     "Plan": "hii_planner.plans.models",
     "PlannedModule": "hii_planner.plans.models",
     "PlannedSession": "hii_planner.plans.models",

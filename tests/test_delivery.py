@@ -19,16 +19,15 @@ from hii_planner.library.loader import Library
 from hii_planner.plans.amend import amend_session
 from hii_planner.plans.calendar import closure_on, holiday_name
 from hii_planner.plans.closures import add_closure
-from hii_planner.plans.delivery import (
-    record_in_file,
-    record_session,
+from hii_planner.plans.delivery import record_in_file, record_session
+from hii_planner.plans.models import Plan
+from hii_planner.plans.ordering_rules import library_dependencies
+from hii_planner.plans.planfile import dumps_plan, read_plan, update_plan, write_plan
+from hii_planner.plans.rescheduling import (
     reschedule_in_file,
     reschedule_overdue,
     reschedule_session,
 )
-from hii_planner.plans.models import Plan
-from hii_planner.plans.ordering_rules import library_dependencies
-from hii_planner.plans.planfile import dumps_plan, read_plan, update_plan, write_plan
 from hii_planner.plans.status import change_status
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import dates, delivery_library, new_plan

@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 from hii_planner.errors import DeliveryError, MergeError
 from hii_planner.library.loader import Library, load_library
 from hii_planner.plans.changes import record_of
-from hii_planner.plans.delivery import record_session, reschedule_session
+from hii_planner.plans.delivery import record_session
 from hii_planner.plans.merge import KEPT_REASON, merge_plans
 from hii_planner.plans.merge_sessions import keyed
 from hii_planner.plans.models import HistoryEntry, Plan
 from hii_planner.plans.planfile import dumps_plan
+from hii_planner.plans.rescheduling import reschedule_session
 from hii_planner.plans.resolve import resolve_conflict
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

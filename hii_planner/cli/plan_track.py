@@ -139,7 +139,7 @@ def reschedule(
     hii-planner plan reschedule P-0042.toml --overdue
     """
     from hii_planner import clock
-    from hii_planner.plans.delivery import reschedule_in_file
+    from hii_planner.plans.rescheduling import reschedule_in_file
 
     _check_reschedule_options(number, overdue, date, time, place, cascade, from_date)
     if time and not _CLOCK_TIME.match(time):

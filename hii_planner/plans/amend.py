@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from hii_planner.choices import AbsenceChoice, CancelledByChoice, RecordedStatus
 from hii_planner.errors import DeliveryError
 from hii_planner.plans.changes import (
     Applied,
@@ -22,9 +23,6 @@ from hii_planner.plans.changes import (
 )
 from hii_planner.plans.consistency import refuse_implausible
 from hii_planner.plans.delivery import (
-    AbsenceChoice,
-    CancelledByChoice,
-    RecordedStatus,
     checked_facilitators,
     default_facilitators,
     find_session,
