@@ -7,7 +7,7 @@ from hii_planner.library.loader import Library
 from hii_planner.planning.screening import screened_question
 from hii_planner.plans.coverage import coverage
 from hii_planner.plans.models import Plan
-from hii_planner.wording import date as short_date
+from hii_planner.wording import date
 
 
 def clinical_sections(plan: Plan, library: Library | None) -> list[Block]:
@@ -53,7 +53,7 @@ def reviews_held(plan: Plan) -> list[Block]:
     blocks: list[Block] = [Heading("Progress reviews")]
     if held:
         rows = tuple(
-            (str(s.number), short_date(s.date), " ".join(s.notes.split()) or "no note recorded")
+            (str(s.number), date(s.date), " ".join(s.notes.split()) or "no note recorded")
             for s in held
         )
         blocks.append(TableBlock(("No.", "Date", "Review record"), rows, widths=(1, 3, 8)))

@@ -25,9 +25,7 @@ from hii_planner.handouts.words import session_label
 from hii_planner.library.loader import Library
 from hii_planner.plans.coverage import NeedCoverage, coverage
 from hii_planner.plans.models import Plan, PlannedSession
-from hii_planner.wording import date as short_date
-from hii_planner.wording import hours as duration
-from hii_planner.wording import long_date
+from hii_planner.wording import date, hours, long_date
 
 FOOTER = "Review guide: not for the participant"
 REVIEW_RECORD = (
@@ -86,7 +84,7 @@ def review_guide(
     index, count = review_position(plan, review)
     pairs = [
         ("Date", long_date(review.date)),
-        ("Length", duration(review.minutes)),
+        ("Length", hours(review.minutes)),
         ("Review", f"{index} of {count}"),
         ("Participant", plan.participant.reference),
     ]
@@ -104,7 +102,7 @@ def review_guide(
         rows = tuple(
             (
                 str(s.number),
-                short_date(s.date),
+                date(s.date),
                 s.title,
                 s.status + (" (engagement concern)" if s.engagement_concern else ""),
             )

@@ -19,7 +19,6 @@ from hii_planner.plans.changes import (
     apply_in_file,
     checked_text,
     record_of,
-    sessions_word,
 )
 from hii_planner.plans.consistency import refuse_implausible
 from hii_planner.plans.delivery import (
@@ -33,6 +32,7 @@ from hii_planner.plans.limits import check_note
 from hii_planner.plans.models import Plan
 from hii_planner.plans.placing import add_catch_up, remove_catch_up, renumber
 from hii_planner.plans.status import is_closed
+from hii_planner.wording import plural
 
 
 def amend_session(
@@ -130,7 +130,7 @@ def amend_session(
             catch_up, moved = add_catch_up(plan, session, today=today)
             parts.append(
                 f"catch-up added as session {catch_up.number} ({catch_up.date.isoformat()}); "
-                f"{sessions_word(moved)} moved"
+                f"{plural(moved, 'session')} moved"
             )
     if session.number != number:
         parts.append(f"now session {session.number}")

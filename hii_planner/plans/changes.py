@@ -18,7 +18,6 @@ from hii_planner.errors import DeliveryError, UnresolvedConflictsError
 from hii_planner.plans.models import HistoryEntry, Plan, PlannedSession, SessionRecord
 from hii_planner.plans.planfile import read_plan, update_plan
 from hii_planner.safetext import refuse_control
-from hii_planner.wording import plural
 
 Action = Callable[[Plan], "Change"]
 Guard = Callable[[Plan, Plan], None]
@@ -122,8 +121,3 @@ def checked_text(label: str, text: str, *, limit: int, lines: bool = False) -> s
             f"{error}; nothing was changed", hint="retype it without pasting terminal codes"
         ) from None
     return text
-
-
-def sessions_word(count: int, noun: str = "session") -> str:
-    """A count with its noun: 1 session, 3 sessions."""
-    return plural(count, noun)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from hii_planner.errors import DeliveryError
-from hii_planner.plans.changes import Change, checked_text, sessions_word
+from hii_planner.plans.changes import Change, checked_text
 from hii_planner.plans.models import Closure, Plan
 from hii_planner.plans.placing import follow, planned_from, renumber
 from hii_planner.plans.status import refuse_if_closed
+from hii_planner.wording import plural
 
 PERIOD_EXAMPLE = "2026-12-21..2027-01-03"
 
@@ -73,7 +74,7 @@ def add_closure(plan: Plan, start: dt.date, end: dt.date, *, reason: str = "") -
     renumber(plan)
     return Change(
         f"closure {closure_words(closure)} added; "
-        f"{sessions_word(len(inside))} inside it, {sessions_word(moved)} moved",
+        f"{plural(len(inside), 'session')} inside it, {plural(moved, 'session')} moved",
         warnings,
         why=why or None,
     )

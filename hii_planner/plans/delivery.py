@@ -18,7 +18,6 @@ from hii_planner.plans.changes import (
     Change,
     apply_in_file,
     checked_text,
-    sessions_word,
 )
 from hii_planner.plans.consistency import refuse_implausible
 from hii_planner.plans.limits import check_note
@@ -26,6 +25,7 @@ from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.plans.placing import add_catch_up, renumber
 from hii_planner.plans.status import refuse_if_closed
 from hii_planner.types import MAX_FACILITATORS, CancelledBy
+from hii_planner.wording import plural
 
 _DAY = dt.timedelta(days=1)
 
@@ -152,7 +152,7 @@ def record_session(
     return Change(
         f"session {number} missed ({when}){absence_words(absence)}{now_words(session, number)}; "
         f"catch-up added as session {catch_up.number} ({catch_up.date.isoformat()}); "
-        f"{sessions_word(moved)} moved"
+        f"{plural(moved, 'session')} moved"
     )
 
 

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from hii_planner.errors import DeliveryError
 from hii_planner.plans.calendar import closure_on, holiday_name
-from hii_planner.plans.changes import Applied, Change, apply_in_file, checked_text, sessions_word
+from hii_planner.plans.changes import Applied, Change, apply_in_file, checked_text
 from hii_planner.plans.delivery import find_session, now_words, same_session_guard
 from hii_planner.plans.models import Plan, PlannedSession, Schedule
 from hii_planner.plans.ordering_rules import Dependencies, refuse_new_order_breaks
 from hii_planner.plans.placing import place, renumber
 from hii_planner.plans.status import check_restart, refuse_if_closed
 from hii_planner.types import HOLIDAY_CALENDAR_NAMES
+from hii_planner.wording import plural
 
 _DAY = dt.timedelta(days=1)
 
@@ -109,7 +110,7 @@ def _move(
     if cascade:
         later = [s for s in plan.sessions[number:] if s.status == "planned"]
         moved = place(plan, later, after=date, one_slot_on=False)
-        summary += f"; {sessions_word(moved, 'later session')} moved"
+        summary += f"; {plural(moved, 'later session')} moved"
     try:
         refuse_new_order_breaks(plan, saved, moved=session, dependencies=dependencies)
     except DeliveryError:
@@ -151,8 +152,8 @@ def reschedule_overdue(plan: Plan, *, today: dt.date, start: dt.date | None = No
     place(plan, moving, after=restart - _DAY, one_slot_on=False)
     renumber(plan)
     return Change(
-        f"{sessions_word(len(overdue), 'overdue session')} and "
-        f"{sessions_word(len(moving) - len(overdue), 'later one')} dated again "
+        f"{plural(len(overdue), 'overdue session')} and "
+        f"{plural(len(moving) - len(overdue), 'later one')} dated again "
         f"from {restart.isoformat()}"
     )
 

@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hii_planner.errors import DeliveryError
-from hii_planner.plans.changes import Change, checked_text, sessions_word
+from hii_planner.plans.changes import Change, checked_text
 from hii_planner.plans.models import Plan
 from hii_planner.plans.placing import place, renumber
 from hii_planner.types import PlanStatus
+from hii_planner.wording import plural
 
 CLOSED: tuple[PlanStatus, ...] = ("completed", "withdrawn", "transferred")
 PLAN_STATUSES: tuple[PlanStatus, ...] = ("active", "paused", *CLOSED)
@@ -112,7 +113,7 @@ def change_status(
             session.status = "cancelled"
             session.cancelled_by = "plan closed"
         if remaining:
-            summary += f"; {sessions_word(len(remaining), 'planned session')} cancelled"
+            summary += f"; {plural(len(remaining), 'planned session')} cancelled"
     elif status == "active":
         restart = start or today
         check_restart(plan, restart, today=today, option="--from")
@@ -128,7 +129,9 @@ def change_status(
         place(plan, remaining, after=restart - _DAY, one_slot_on=False)
         renumber(plan)
         if remaining:
-            summary += f"; {sessions_word(len(remaining))} dated again from {restart.isoformat()}"
+            summary += (
+                f"; {plural(len(remaining), 'session')} dated again from {restart.isoformat()}"
+            )
     plan.status = status
     return Change(summary, why=why)
 
