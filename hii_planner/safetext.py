@@ -7,6 +7,7 @@ that spans lines (notes, handout bodies) may hold line breaks and tabs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _LINE_BREAKS = frozenset("\n\t")
@@ -24,12 +25,21 @@ _NAMES = {
 }
 
 
+# General category Cc is fixed by Unicode's stability policy: U+0000-U+001F and U+007F-U+009F.
+# One regular-expression search finds clean text (nearly all text) without a loop per character.
+_BIDI_CLASS = "\u202a-\u202e\u2066-\u2069"
+_ANY_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI_CLASS}]")
+_CONTROL_BUT_BREAKS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CLASS}]")
+
+
 def _is_control(character: str) -> bool:
     return unicodedata.category(character) == "Cc" or character in _BIDI
 
 
 def control_characters(text: str, *, multiline: bool = False) -> list[str]:
     """The control characters in *text* (line breaks and tabs allowed when *multiline*)."""
+    if not (_CONTROL_BUT_BREAKS if multiline else _ANY_CONTROL).search(text):
+        return []
     allowed = _LINE_BREAKS if multiline else frozenset()
     return [c for c in dict.fromkeys(text) if _is_control(c) and c not in allowed]
 
@@ -68,7 +78,7 @@ def multi_line(text: str) -> str:
 
 def for_terminal(text: str) -> str:
     """*text* safe to print: each control character shown as a visible escape such as x1b."""
-    if not any(_is_control(c) and c not in _LINE_BREAKS for c in text):
+    if not _CONTROL_BUT_BREAKS.search(text):
         return text
     return "".join(_visible(c) if _is_control(c) and c not in _LINE_BREAKS else c for c in text)
 

@@ -10,11 +10,19 @@ from typing import Any, Protocol
 import pytest
 import tomli_w
 from hypothesis import settings
+from typer import testing
+from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 from hii_planner import clock
 from hii_planner.cli.app import app
 from tests.error_corpus import unwanted
+
+# Typer builds its Click command tree on every `CliRunner.invoke` (about 25 ms, most of an
+# in-process run). The app is the same object all session, so build it once: the commands
+# run exactly as the console script runs them.
+_COMMAND = get_command(app)
+testing._get_command = lambda typer_app: _COMMAND if typer_app is app else get_command(typer_app)  # type: ignore[assignment]
 
 # No per-example deadline: first calls import libraries (holidays) and would look slow.
 settings.register_profile("hii", deadline=None, max_examples=60)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,21 @@ def plan_file(make_library: LibraryFactory, workdir: Path) -> Path:
 def test_control_characters_found(text: str, multiline: bool, found: list[str]) -> None:
     # Controls are found in text; notes may keep line breaks and tabs.
     assert control_characters(text, multiline=multiline) == found
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_the_quick_search_agrees_with_unicode_categories(multiline: bool) -> None:
+    # The fast check must find exactly what the category rule finds, for every code point
+    # of the first planes' controls, bidi marks and their neighbours.
+    allowed = "\n\t" if multiline else ""
+    for code in range(0x3000):
+        character = chr(code)
+        control = unicodedata.category(character) == "Cc" or 0x202A <= code <= 0x202E
+        control = control or 0x2066 <= code <= 0x2069
+        found = control_characters(f"a{character}b", multiline=multiline)
+        assert found == ([character] if control and character not in allowed else []), hex(code)
+        shown_as_escape = for_terminal(character) != character
+        assert shown_as_escape == (control and character not in "\n\t"), hex(code)
 
 
 def test_for_terminal_shows_escapes() -> None:
