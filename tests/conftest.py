@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -10,6 +11,7 @@ from typing import Any, Protocol
 import pytest
 import tomli_w
 from hypothesis import settings
+from prompt_toolkit.application import application
 from typer import testing
 from typer.main import get_command
 from typer.testing import CliRunner, Result
@@ -23,6 +25,10 @@ from tests.error_corpus import unwanted
 # run exactly as the console script runs them.
 _COMMAND = get_command(app)
 testing._get_command = lambda typer_app: _COMMAND if typer_app is app else get_command(typer_app)  # type: ignore[assignment]
+
+# prompt_toolkit builds its default key bindings (about 300 of them) for every question the
+# wizard asks; they hold no state of their own, so keystroke tests share one set.
+application.load_key_bindings = functools.cache(application.load_key_bindings)
 
 # No per-example deadline: first calls import libraries (holidays) and would look slow.
 settings.register_profile("hii", deadline=None, max_examples=60)
