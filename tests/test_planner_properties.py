@@ -31,8 +31,17 @@ def libraries(draw: st.DrawFn) -> Library:
     """
     count = draw(st.integers(min_value=1, max_value=10))
     modules: list[dict[str, object]] = []
+    placed: dict[str, str] = {}
     for index in range(count):
-        earlier = [f"m{i}" for i in range(index)]
+        placement = draw(st.sampled_from(["any", "any", "any", "first", "last"]))
+        # A module placed first may need only modules placed first, and only a module placed
+        # last may need one placed last: other links are conflicts the loader refuses. They are
+        # drawn now and then (1 in 10) so most examples reach the planner; the loader's
+        # checks have tests of their own.
+        fits = {"first": {"first"}, "any": {"first", "any"}, "last": {"first", "any", "last"}}
+        earlier = [
+            m for m, p in placed.items() if p in fits[placement] or draw(st.integers(0, 9)) == 0
+        ]
         pick = (
             st.lists(st.sampled_from(earlier), unique=True, max_size=min(3, len(earlier)))
             if earlier
@@ -48,7 +57,15 @@ def libraries(draw: st.DrawFn) -> Library:
         )
         groups = draw(st.lists(group, max_size=2)) if earlier else []
         after = draw(pick)
-        excludes = draw(pick) if draw(st.integers(0, 3)) == 0 else []
+        # Excluding a module this one also needs is refused too: drawn rarely.
+        linked = {*requires, *after, *(m for g in groups for m in g)}
+        free = [m for m in earlier if m not in linked or draw(st.integers(0, 9)) == 0]
+        excludes = (
+            draw(st.lists(st.sampled_from(free), unique=True, max_size=min(2, len(free))))
+            if free and draw(st.integers(0, 3)) == 0
+            else []
+        )
+        placed[f"m{index}"] = placement
         sessions = [
             {
                 "id": f"s{n}",
@@ -68,7 +85,7 @@ def libraries(draw: st.DrawFn) -> Library:
                 "requires_any": groups,
                 "after": after,
                 "excludes": excludes,
-                "placement": draw(st.sampled_from(["any", "any", "any", "first", "last"])),
+                "placement": placement,
                 "sessions": sessions,
             }
         )
