@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from hii_planner import __version__
-from hii_planner.cli import handouts_cmd, library_cmd, plan_cmd, team_cmd
 from hii_planner.cli._common import State
 from hii_planner.cli.global_options import GlobalOptionsGroup
 from hii_planner.ui.console import set_output
@@ -28,10 +27,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals may hold participants' data
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(library_cmd.app, name="library")
-app.add_typer(plan_cmd.app, name="plan")
-app.command("handouts")(handouts_cmd.handouts)
-app.add_typer(team_cmd.app, name="team")
+# The commands (library, plan, handouts, team) are named in global_options.ROOT_COMMANDS and
+# built on first use, so a command imports only what it runs.
 
 
 def _print_version(value: bool) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from typer import _click as click
 from typer.core import TyperGroup, TyperOption
 
+from hii_planner.cli.lazy import LazyCommands
 from hii_planner.ui.console import set_output
 
 
@@ -83,20 +84,30 @@ def _plain_help(command: click.Command, path: str) -> None:
         param.type = plain_type(param.type)
 
 
-def _add_to_every_command(command: click.Command, path: str = "") -> None:
+def prepare_command(command: click.Command, path: str = "") -> None:
+    """Give *command* (and every command below it) the global options and plain-words help."""
     if isinstance(command, TyperGroup):
-        for name, sub in command.commands.items():
-            _add_to_every_command(sub, f"{path} {name}".strip())
+        if not isinstance(command.commands, LazyCommands):  # lazy ones are prepared as built
+            for name, sub in command.commands.items():
+                prepare_command(sub, f"{path} {name}".strip())
         return
     taken = {name for param in command.params for name in param.opts}
     command.params.extend(o for o in command_options() if not taken & set(o.opts))
     _plain_help(command, path)
 
 
+# Where each command group lives: imported only when the command runs or help lists it.
+ROOT_COMMANDS = {
+    "library": "hii_planner.cli.library_cmd:app",
+    "plan": "hii_planner.cli.plan_cmd:group",
+    "handouts": "hii_planner.cli.handouts_cmd:handouts",
+    "team": "hii_planner.cli.team_cmd:app",
+}
+
+
 class GlobalOptionsGroup(TyperGroup):
-    """The root group: every command below it also takes the global options."""
+    """The root group: its commands are built on first use and take the global options."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, command in self.commands.items():
-            _add_to_every_command(command, name)
+        self.commands = LazyCommands(ROOT_COMMANDS, prepare=prepare_command, built=self.commands)

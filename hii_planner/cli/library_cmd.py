@@ -11,7 +11,11 @@ from hii_planner.choices import GraphFormat, SchemaKind
 from hii_planner.cli._common import EXIT_PROBLEM, emit_json, handle_errors, state
 from hii_planner.cli.completion import complete_module
 
-app = typer.Typer(help="Look at, check and describe the module library.", no_args_is_help=True)
+app = typer.Typer(
+    help="Look at, check and describe the module library.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
 

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import typer
+from hii_planner.cli.global_options import prepare_command
+from hii_planner.cli.lazy import lazy_group
 
-from hii_planner.cli import plan_correct, plan_edit, plan_inspect, plan_new, plan_team, plan_track
+_HOMES = {
+    "new": "hii_planner.cli.plan_new:new",
+    "edit": "hii_planner.cli.plan_edit:edit",
+    "show": "hii_planner.cli.plan_inspect:show",
+    "check": "hii_planner.cli.plan_inspect:check",
+    "why": "hii_planner.cli.plan_inspect:why",
+    "export": "hii_planner.cli.plan_inspect:export",
+    "record": "hii_planner.cli.plan_track:record",
+    "reschedule": "hii_planner.cli.plan_track:reschedule",
+    "amend": "hii_planner.cli.plan_correct:amend",
+    "closure": "hii_planner.cli.plan_correct:closure",
+    "status": "hii_planner.cli.plan_correct:status",
+    "report": "hii_planner.cli.plan_track:report",
+    "list": "hii_planner.cli.plan_track:list_plans",
+    "merge": "hii_planner.cli.plan_team:merge",
+    "resolve": "hii_planner.cli.plan_team:resolve",
+}
 
-app = typer.Typer(
-    help="Build, inspect, export and track participants' plans.", no_args_is_help=True
+group = lazy_group(
+    "plan", "Build, inspect, export and track participants' plans.", _HOMES, prepare_command
 )
-app.command("new")(plan_new.new)
-app.command("edit")(plan_edit.edit)
-app.command("show")(plan_inspect.show)
-app.command("check")(plan_inspect.check)
-app.command("why")(plan_inspect.why)
-app.command("export")(plan_inspect.export)
-app.command("record")(plan_track.record)
-app.command("reschedule")(plan_track.reschedule)
-app.command("amend")(plan_correct.amend)
-app.command("closure")(plan_correct.closure)
-app.command("status")(plan_correct.status)
-app.command("report")(plan_track.report)
-app.command("list")(plan_track.list_plans)
-app.command("merge")(plan_team.merge)
-app.command("resolve")(plan_team.resolve)

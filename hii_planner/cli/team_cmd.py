@@ -9,7 +9,11 @@ import typer
 
 from hii_planner.cli._common import handle_errors
 
-app = typer.Typer(help="Share a caseload between facilitators' machines.", no_args_is_help=True)
+app = typer.Typer(
+    help="Share a caseload between facilitators' machines.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 
 @app.command("init")
