@@ -73,6 +73,7 @@ class LazyCommands(MutableMapping[str, click.Command]):
 def _build(name: str, home: str) -> click.Command:
     module, _, attribute = home.partition(":")
     found: Any = getattr(import_module(module), attribute)
+    command: click.Command
     if isinstance(found, typer.Typer):
         command = get_group(found)  # a group even when it holds one command
     elif isinstance(found, click.Command):
