@@ -25,9 +25,11 @@ def clinical_checks(
     errors = [*_check_size(info, info_doc), *_check_review(info, info_doc, by_id)]
     errors += _check_screening_adds(info, info_doc, by_id)
     needs = {n.id for n in info.needs}
+    excluding = exclusions(by_id)  # once: per module it made the check quadratic
+    core = [m for m in modules if m.core]
     for module in modules:
         errors += _check_session_needs(module, documents[module.id], needs)
-        errors += _never_plannable(module, documents[module.id], by_id)
+        errors += _never_plannable(module, documents[module.id], by_id, excluding, core)
     return errors
 
 
@@ -135,13 +137,16 @@ def _check_session_needs(module: Module, doc: TomlDocument, needs: set[str]) -> 
 
 
 def _never_plannable(
-    module: Module, doc: TomlDocument, by_id: Mapping[str, Module]
+    module: Module,
+    doc: TomlDocument,
+    by_id: Mapping[str, Module],
+    excluding: Mapping[str, set[str]],
+    core_modules: Sequence[Module],
 ) -> list[Problem]:
     """A module whose own requirements or the core modules rule it out of every plan."""
-    excluding = exclusions(by_id)
     errors = []
-    for core in (m for m in by_id.values() if m.core and m.id != module.id):
-        if core.id in excluding[module.id]:
+    for core in core_modules:
+        if core.id != module.id and core.id in excluding[module.id]:
             errors.append(
                 doc.problem(
                     _exclusion_path(module, core.id),
