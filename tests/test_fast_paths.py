@@ -101,3 +101,21 @@ def test_commands_import_only_what_they_use(
     loaded = _modules_loaded(full, tmp_path)
     assert "hii_planner.cli.app" in loaded
     assert [m for m in absent if m in loaded] == []
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_collector_is_paused_only_while_files_are_read(enabled_before: bool) -> None:
+    # Reading many files pauses cyclic garbage collection and leaves it as it was after,
+    # even when the block fails.
+    import gc
+
+    from hii_planner.files.bulk import collector_paused
+
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError
+        assert gc.isenabled() == enabled_before
+    finally:
+        gc.enable()

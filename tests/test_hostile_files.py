@@ -143,3 +143,19 @@ def test_handout_folders_are_private(cli: Cli, make_library: LibraryFactory, wor
         os.umask(old)
     for level in ("out", "out/handouts"):
         assert stat.S_IMODE((workdir / level).stat().st_mode) == 0o700, level
+
+
+@pytest.mark.parametrize("size", [0, 1, 65_535, 65_536, 200_000])
+def test_regular_files_are_read_whole_up_to_the_limit(tmp_path: Path, size: int) -> None:
+    # Files are read by their size, then in chunks: every byte arrives, and one byte past
+    # the limit is refused.
+    from hii_planner.files.tomlsource import UnreadableFileError, read_regular_file
+
+    path = tmp_path / "data.bin"
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    path.write_bytes(data)
+    assert read_regular_file(path) == data
+    assert read_regular_file(path, limit=size) == data
+    if size:
+        with pytest.raises(UnreadableFileError, match="too large"):
+            read_regular_file(path, limit=size - 1)

@@ -12,6 +12,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from hii_planner.errors import LibraryError, Problem, RequestError
+from hii_planner.files.bulk import collector_paused
 from hii_planner.files.tomlsource import TomlDocument
 from hii_planner.files.validation import read_validated
 from hii_planner.library.cache import (
@@ -117,6 +118,11 @@ def load_library(path: Path) -> Library:
 
 def check_library(path: Path) -> LibraryCheck:
     """Read, validate and cross-check every file of the library at *path*."""
+    with collector_paused():
+        return _check_library(path)
+
+
+def _check_library(path: Path) -> LibraryCheck:
     from hii_planner.library.checks import cross_check
 
     if not path.is_dir():

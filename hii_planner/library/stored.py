@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from hii_planner import __version__
 from hii_planner.errors import HiiPlannerError, Problem
+from hii_planner.files.bulk import collector_paused
 from hii_planner.library.cache import current_digest
 from hii_planner.library.loader import Library, load_library
 from hii_planner.library.models import LibraryInfo, Module
@@ -112,7 +113,8 @@ def _read_entry(entry: Path, *, digest: str, made_by: str) -> _StoredLibrary | N
     if f'"digest":"{digest}"'.encode() not in raw[:400]:
         return None
     try:
-        stored = _StoredLibrary.model_validate_json(raw)
+        with collector_paused():
+            stored = _StoredLibrary.model_validate_json(raw)
     except (ValidationError, ValueError):
         return None
     if stored.digest != digest or stored.made_by != made_by:
