@@ -75,12 +75,14 @@ def show(
     if number is not None:
         render_session(plan, number, today=clock.today())
         return
+    from hii_planner.library.cache import session_needs_of
+
     try:
-        library = state(ctx).library()
+        needs = session_needs_of(state(ctx).library_dir())  # from the cache: no models built
     except HiiPlannerError:
-        library = None  # the plan still shows; only coverage by need needs the library
+        needs = None  # the plan still shows; only coverage by need needs the library
     with paged():
-        render_plan(plan, library, file=name)
+        render_plan(plan, needs, file=name)
     print_conflicts(plan, Path(name))
 
 

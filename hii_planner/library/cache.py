@@ -13,10 +13,13 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hii_planner import __version__
 from hii_planner.files.tomlsource import UnreadableFileError, read_regular_file
+
+if TYPE_CHECKING:
+    from hii_planner.library.session_needs import SessionNeeds
 
 LIBRARY_FILE = "library.toml"
 
@@ -74,13 +77,27 @@ def current_digest(path: Path) -> str | None:
         return None
 
 
+_KINDS = frozenset({"modules", "info", "session_needs"})
+
+
 def listing(path: Path, kind: str) -> Any:
     """The `--json` listing *kind* ("modules" or "info") of the library at *path*."""
     return listings(path)[kind]
 
 
+def session_needs_of(path: Path) -> SessionNeeds:
+    """The needs of each session of the library at *path* (for coverage), as `listings`."""
+    from hii_planner.library.session_needs import SessionNeeds
+
+    found = listings(path)
+    titles = {need["id"]: need["title"] for need in found["info"].get("needs", [])}
+    return SessionNeeds.from_json(titles, found["session_needs"])
+
+
 def listings(path: Path) -> dict[str, Any]:
-    """Both `--json` listings ("modules" and "info") of the library at *path*.
+    """The library's `--json` listings ("modules", "info") and each session's needs.
+
+    The needs ("session_needs") are as `SessionNeeds.to_json` gives them.
 
     From the cache when the library's files are unchanged; otherwise the library
     is loaded and checked (raising `LibraryError` if it is invalid) and cached.
@@ -92,16 +109,18 @@ def listings(path: Path) -> dict[str, Any]:
             entry = json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             entry = None
-        if isinstance(entry, dict) and entry.get("digest") == digest and "info" in entry:
-            return {"modules": entry["modules"], "info": entry["info"]}
+        if isinstance(entry, dict) and entry.get("digest") == digest and entry.keys() >= _KINDS:
+            return {kind: entry[kind] for kind in _KINDS}
 
     from hii_planner.library.listing import module_listing
+    from hii_planner.library.session_needs import SessionNeeds
     from hii_planner.library.stored import load_library_cached
 
     library = load_library_cached(path)
     found = {
         "modules": [module_listing(m) for m in library.modules.values()],
         "info": library.info.model_dump(mode="json"),
+        "session_needs": SessionNeeds.of(library).to_json(),
     }
     _store(library.digest, found)
     return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from hii_planner.errors import RequestError
 from hii_planner.library.loader import Library
-from hii_planner.plans.coverage import session_needs
+from hii_planner.library.session_needs import session_needs
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.suggest import unknown
 

@@ -7,9 +7,13 @@ addresses it; a session addresses its own `addresses`, or else its module's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from hii_planner.library.loader import Library
+from hii_planner.library.session_needs import SessionNeeds
 from hii_planner.plans.models import Plan, PlannedSession
+
+if TYPE_CHECKING:
+    from hii_planner.library.loader import Library
 
 
 @dataclass(frozen=True)
@@ -31,19 +35,16 @@ class NeedCoverage:
         return sum(1 for s in self.sessions if s.status == "delivered")
 
 
-def session_needs(library: Library, module_id: str, session_id: str) -> list[str]:
-    """The needs a library session addresses: its own list, or else its module's."""
-    module = library.modules.get(module_id)
-    if module is None:
-        return []
-    session = module.session(session_id)
-    if session is None or session.kind == "review":
-        return []
-    return list(session.addresses if session.addresses is not None else module.addresses)
+def coverage(plan: Plan, library: Library | SessionNeeds) -> list[NeedCoverage]:
+    """Each of the participant's assessed needs with the sessions that address it.
 
-
-def coverage(plan: Plan, library: Library) -> list[NeedCoverage]:
-    """Each of the participant's assessed needs with the sessions that address it."""
+    *library* may be the library itself or its `SessionNeeds` (as read from the cache).
+    """
+    needs = (
+        library
+        if isinstance(library, SessionNeeds)
+        else SessionNeeds.of(library, only=[(s.module, s.session) for s in plan.sessions])
+    )
     found = []
     for need in plan.participant.needs:
         sessions = tuple(
@@ -51,10 +52,9 @@ def coverage(plan: Plan, library: Library) -> list[NeedCoverage]:
             for s in plan.sessions
             if s.status != "cancelled"
             and s.kind != "review"
-            and need in session_needs(library, s.module, s.session)
+            and need in needs.of_session(s.module, s.session)
         )
-        title = library.needs[need].title if need in library.needs else need
-        found.append(NeedCoverage(need=need, title=title, sessions=sessions))
+        found.append(NeedCoverage(need=need, title=needs.title(need), sessions=sessions))
     return found
 
 

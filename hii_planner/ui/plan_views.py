@@ -17,6 +17,7 @@ from hii_planner.wording import date, hours, plural, schedule_sentence
 
 if TYPE_CHECKING:  # only for annotations: `plan show` builds no library or planner models
     from hii_planner.library.loader import Library
+    from hii_planner.library.session_needs import SessionNeeds
     from hii_planner.planning.explain import Explanation
     from hii_planner.planning.planner import PlanResult
     from hii_planner.planning.why_not import NotPlanned
@@ -41,10 +42,13 @@ def plan_heading(plan: Plan) -> Text:
     return heading
 
 
-def render_plan(plan: Plan, library: Library | None = None, *, file: str = "FILE") -> None:
+def render_plan(
+    plan: Plan, library: Library | SessionNeeds | None = None, *, file: str = "FILE"
+) -> None:
     """The whole plan for `plan show`, ending with where it stands today.
 
-    With the *library*, the needs are shown with the sessions that address them.
+    With the *library* (or its sessions' needs), the needs are shown with the sessions
+    that address them.
     """
     from hii_planner import clock
     from hii_planner.plans.progress import plan_progress

@@ -6,8 +6,8 @@ from collections.abc import Collection, Sequence
 
 from hii_planner.library.loader import Library
 from hii_planner.library.models import ScreeningQuestion
+from hii_planner.library.session_needs import session_needs
 from hii_planner.planning.screening import what_it_adds
-from hii_planner.plans.coverage import session_needs
 from hii_planner.wizard.prompts import Option
 
 NOT_ANSWERED = "not-answered"
