@@ -72,15 +72,22 @@ def _modules_loaded(args: list[str], cwd: Path) -> set[str]:
     ("args", "absent"),
     [
         pytest.param(
-            # The library is read (from the validated cache) for coverage by session;
-            # nothing of the planner or the holiday calendars is.
+            # Coverage by session comes from the library's cached listings: no library
+            # models, nothing of the planner, the holiday calendars or other commands.
             ["plan", "show", "P-1.toml"],
-            ["hii_planner.planning.planner", "hii_planner.planning.selection", "holidays"],
+            [
+                "hii_planner.library.models",
+                "hii_planner.planning.planner",
+                "hii_planner.planning.selection",
+                "holidays",
+                "hii_planner.cli.plan_new",
+                "hii_planner.cli.handouts_cmd",
+            ],
             id="plan-show-builds-no-planner",
         ),
         pytest.param(
             ["library", "list"],
-            ["pydantic", "hii_planner.library.models"],
+            ["pydantic", "hii_planner.library.models", "hii_planner.cli.plan_inspect"],
             id="library-list-text-from-the-cache",
         ),
         pytest.param(
@@ -119,3 +126,21 @@ def test_the_collector_is_paused_only_while_files_are_read(enabled_before: bool)
         assert gc.isenabled() == enabled_before
     finally:
         gc.enable()
+
+
+def test_coverage_from_the_cached_needs_matches_the_library(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    # `plan show` reads each session's needs from the cache; the coverage it shows is the
+    # coverage the library itself gives.
+    from hii_planner.library.cache import session_needs_of
+    from hii_planner.plans.coverage import coverage
+    from hii_planner.plans.planfile import read_plan
+
+    library_dir = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    library = load_library(library_dir)
+    plan = read_plan(saved_plan(library, tmp_path, start=dt.date(2027, 1, 4)))
+    expected = coverage(plan, library)
+    assert [c.sessions for c in expected if c.sessions]  # some need is covered
+    assert coverage(plan, session_needs_of(library_dir)) == expected  # a miss: computed
+    assert coverage(plan, session_needs_of(library_dir)) == expected  # a hit: read back

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from hii_planner.planning.explain_need import NeedExplanation
 from hii_planner.plans.coverage import NeedCoverage
 from hii_planner.plans.models import Plan
 from hii_planner.ui.console import stdout_console
+
+if TYPE_CHECKING:  # `plan show` uses these views and builds no library models
+    from hii_planner.planning.explain_need import NeedExplanation
 
 
 def coverage_lines(found: Sequence[NeedCoverage]) -> list[Text]:
