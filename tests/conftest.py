@@ -24,11 +24,11 @@ from tests.error_corpus import unwanted
 # in-process run). The app is the same object all session, so build it once: the commands
 # run exactly as the console script runs them.
 _COMMAND = get_command(app)
-testing._get_command = lambda typer_app: _COMMAND if typer_app is app else get_command(typer_app)  # type: ignore[assignment]
+testing._get_command = lambda typer_app: _COMMAND if typer_app is app else get_command(typer_app)  # type: ignore[attr-defined,assignment]
 
 # prompt_toolkit builds its default key bindings (about 300 of them) for every question the
 # wizard asks; they hold no state of their own, so keystroke tests share one set.
-application.load_key_bindings = functools.cache(application.load_key_bindings)
+application.load_key_bindings = functools.cache(application.load_key_bindings)  # type: ignore[attr-defined]
 
 # No per-example deadline: first calls import libraries (holidays) and would look slow.
 settings.register_profile("hii", deadline=None, max_examples=60)
