@@ -7,12 +7,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from hii_planner import clock
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import write_plan
+from hii_planner import (
+    Library,
+    Plan,
+    PlanRequest,
+    ScheduleRequest,
+    build_plan,
+    clock,
+    load_library,
+    write_plan,
+)
 from tests.conftest import LibraryFactory, module
 
 MARKING = "OFFICIAL-SENSITIVE"

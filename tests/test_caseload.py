@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import FileAccessError, PlanFileError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.plans.caseload import caseload_json, read_caseload
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import write_plan
+from hii_planner import (
+    FileAccessError,
+    Library,
+    Plan,
+    PlanFileError,
+    caseload_json,
+    load_library,
+    read_caseload,
+    record_in_file,
+    write_plan,
+)
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

@@ -6,15 +6,11 @@ import datetime as dt
 
 import pytest
 
-from hii_planner import clock
+from hii_planner import Library, Plan, PlanRequest, ScheduleRequest, build_plan, clock, load_library
 from hii_planner.documents.model import BulletList, Facts, Heading, MarkdownText, WritingSpace
 from hii_planner.documents.render import FORMATS, render_document
 from hii_planner.handouts import facilitator_guide, in_context, participant_handout, plan_overview
 from hii_planner.handouts.participant import TALK_NOT_WRITE
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory, module, session
 from tests.handouts_support import text_of
 

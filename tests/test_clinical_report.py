@@ -6,13 +6,9 @@ import datetime as dt
 
 import pytest
 
-from hii_planner import clock
+from hii_planner import Library, Plan, PlanRequest, ScheduleRequest, build_plan, clock, load_library
 from hii_planner.documents.model import Block, BulletList, Heading, Paragraph, TableBlock
 from hii_planner.handouts.report import build_report
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory, module, session
 
 TODAY = dt.date(2027, 3, 1)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
+from hii_planner import load_library, write_plan
 from hii_planner.safetext import control_characters, for_terminal
 from tests.conftest import Cli, LibraryFactory, module, session
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import load_library, write_plan
 from hii_planner.dates import DateError, date_problem, parse_date
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

@@ -13,22 +13,28 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner import clock
-from hii_planner.errors import DeliveryError, FileAccessError, StalePlanError
-from hii_planner.library.loader import Library
-from hii_planner.plans.amend import amend_session
-from hii_planner.plans.calendar import closure_on, holiday_name
-from hii_planner.plans.closures import add_closure
-from hii_planner.plans.delivery import record_in_file, record_session
-from hii_planner.plans.models import Plan
-from hii_planner.plans.ordering_rules import library_dependencies
-from hii_planner.plans.planfile import dumps_plan, read_plan, update_plan, write_plan
-from hii_planner.plans.rescheduling import (
+from hii_planner import (
+    DeliveryError,
+    FileAccessError,
+    Library,
+    Plan,
+    StalePlanError,
+    add_closure,
+    amend_session,
+    change_status,
+    clock,
+    dumps_plan,
+    read_plan,
+    record_in_file,
+    record_session,
     reschedule_in_file,
     reschedule_overdue,
     reschedule_session,
+    update_plan,
+    write_plan,
 )
-from hii_planner.plans.status import change_status
+from hii_planner.plans.calendar import closure_on, holiday_name
+from hii_planner.plans.ordering_rules import library_dependencies
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import dates, delivery_library, new_plan
 
@@ -698,7 +704,7 @@ def test_a_failed_write_leaves_the_plan_intact_and_no_temp_files(
 
 def test_a_broken_plan_file_is_reported_with_its_line_and_never_modified(plan_file: Path) -> None:
     # A hand-broken plan: the error names file and line; the file stays as it was.
-    from hii_planner.errors import PlanFileError
+    from hii_planner import PlanFileError
 
     text = plan_file.read_text(encoding="utf-8").replace('status = "planned"', 'status = "done"', 1)
     plan_file.write_text(text, encoding="utf-8")

@@ -7,19 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner import clock
-from hii_planner.errors import DeliveryError
-from hii_planner.library.loader import Library
-from hii_planner.plans.amend import amend_in_file, amend_session
-from hii_planner.plans.changes import apply_in_file
-from hii_planner.plans.closures import add_closure
-from hii_planner.plans.delivery import record_session
+from hii_planner import (
+    DeliveryError,
+    Library,
+    Plan,
+    add_closure,
+    amend_in_file,
+    amend_session,
+    apply_in_file,
+    change_status,
+    clock,
+    plan_progress,
+    read_plan,
+    record_session,
+    reschedule_overdue,
+    write_plan,
+)
 from hii_planner.plans.limits import MAX_NOTE_CHARS
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.progress import plan_progress
-from hii_planner.plans.rescheduling import reschedule_overdue
-from hii_planner.plans.status import change_status, status_history
+from hii_planner.plans.status import status_history
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import dates, delivery_library, new_plan
 

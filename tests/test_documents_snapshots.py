@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import Library, Plan
 from hii_planner.documents.model import (
     BulletList,
     Document,
@@ -26,8 +27,6 @@ from hii_planner.documents.model import (
 )
 from hii_planner.documents.render import render_document
 from hii_planner.handouts import facilitator_guide, in_context, participant_handout, plan_overview
-from hii_planner.library.loader import Library
-from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory
 from tests.handouts_support import fixture_library, plan_for
 

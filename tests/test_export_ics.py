@@ -9,13 +9,18 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from hii_planner import clock
+from hii_planner import (
+    Library,
+    Plan,
+    clock,
+    edited_request,
+    read_plan,
+    replan,
+    reschedule_in_file,
+    write_plan,
+)
 from hii_planner.export import ics
-from hii_planner.library.loader import Library
-from hii_planner.planning.replan import edited_request, replan
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, save_edited_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_in_file
+from hii_planner.plans.planfile import save_edited_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

@@ -18,19 +18,25 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner import clock
-from hii_planner.errors import HiiPlannerError
-from hii_planner.library.loader import Library
-from hii_planner.planning.replan import edited_request, replan
-from hii_planner.plans.amend import amend_session
+from hii_planner import (
+    HiiPlannerError,
+    Library,
+    Plan,
+    PlannedSession,
+    add_closure,
+    amend_session,
+    change_status,
+    clock,
+    edited_request,
+    read_plan,
+    record_session,
+    replan,
+    reschedule_overdue,
+    reschedule_session,
+    write_plan,
+)
 from hii_planner.plans.calendar import closure_on, holiday_name
-from hii_planner.plans.closures import add_closure
 from hii_planner.plans.consistency import plan_inconsistencies
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan, PlannedSession
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_overdue, reschedule_session
-from hii_planner.plans.status import change_status
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

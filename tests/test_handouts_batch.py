@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import Library, RequestError, write_handouts, write_plan
 from hii_planner.documents.model import Document
-from hii_planner.errors import RequestError
-from hii_planner.handouts import pool, write_handouts
+from hii_planner.handouts import pool
 from hii_planner.handouts.pool import pool_size, render_in_order
 from hii_planner.handouts.write import plan_jobs
-from hii_planner.library.loader import Library
-from hii_planner.plans.planfile import write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.handouts_support import fixture_library, plan_for
 

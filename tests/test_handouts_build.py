@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hii_planner import Library, Plan
 from hii_planner.documents.model import (
     BulletList,
     Document,
@@ -17,8 +18,6 @@ from hii_planner.documents.model import (
 )
 from hii_planner.documents.render import FORMATS, render_document, render_documents
 from hii_planner.handouts import facilitator_guide, in_context, participant_handout, plan_overview
-from hii_planner.library.loader import Library
-from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory
 from tests.handouts_support import (
     BODY,

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.handouts import write_handouts
+from hii_planner import Library, write_handouts, write_plan
 from hii_planner.handouts.outputs import MANIFEST
-from hii_planner.library.loader import Library
-from hii_planner.plans.planfile import write_plan
 from tests.conftest import Cli, LibraryFactory, module
 from tests.handouts_support import MODULES, STAFF, fixture_library, pdf_pages, plan_for
 

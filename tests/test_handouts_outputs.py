@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import FileAccessError
-from hii_planner.handouts import write_handouts
+from hii_planner import (
+    FileAccessError,
+    Library,
+    read_plan,
+    record_session,
+    write_handouts,
+    write_plan,
+)
 from hii_planner.handouts.outputs import MANIFEST, STALE_AFTER
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.planfile import read_plan, write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.handouts_support import fixture_library, plan_for
 

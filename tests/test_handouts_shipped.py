@@ -9,14 +9,19 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from hii_planner import clock
+from hii_planner import (
+    HiiPlannerError,
+    Library,
+    Plan,
+    PlanRequest,
+    ScheduleRequest,
+    build_plan,
+    clock,
+    default_library_path,
+    load_library,
+    write_handouts,
+)
 from hii_planner.documents.render import FORMATS
-from hii_planner.errors import HiiPlannerError
-from hii_planner.handouts import write_handouts
-from hii_planner.library.loader import Library, default_library_path, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory, module, session
 from tests.handouts_support import pdf_pages
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from hii_planner import load_library, write_plan
 from hii_planner.files.atomic import ensure_private_dir
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
 from tests.conftest import Cli, LibraryFactory, module
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

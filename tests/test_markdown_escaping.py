@@ -9,13 +9,11 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
+from hii_planner import Library, Plan, Reason
 from hii_planner.documents.markdown import render_markdown
 from hii_planner.export import markdown as plan_markdown
 from hii_planner.handouts.overview import plan_overview
 from hii_planner.handouts.report import build_report
-from hii_planner.library.loader import Library
-from hii_planner.plans.models import Plan
-from hii_planner.plans.reasons import Reason
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

@@ -14,16 +14,22 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hii_planner.errors import DeliveryError, MergeError
-from hii_planner.library.loader import Library, load_library
+from hii_planner import (
+    DeliveryError,
+    HistoryEntry,
+    Library,
+    MergeError,
+    Plan,
+    dumps_plan,
+    load_library,
+    merge_plans,
+    record_session,
+    reschedule_session,
+    resolve_conflict,
+)
 from hii_planner.plans.changes import record_of
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.merge import KEPT_REASON, merge_plans
+from hii_planner.plans.merge import KEPT_REASON
 from hii_planner.plans.merge_sessions import keyed
-from hii_planner.plans.models import HistoryEntry, Plan
-from hii_planner.plans.planfile import dumps_plan
-from hii_planner.plans.rescheduling import reschedule_session
-from hii_planner.plans.resolve import resolve_conflict
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 
 TODAY = dt.date(2026, 11, 18)
@@ -364,7 +370,7 @@ def keyed_of(plan: Plan, number: int) -> tuple[str, str, bool, int]:
 
 def test_a_merged_plan_round_trips_through_its_file(library: Library, tmp_path: Path) -> None:
     # The merged plan, conflicts and all, is written and read back unchanged.
-    from hii_planner.plans.planfile import read_plan, write_plan
+    from hii_planner import read_plan, write_plan
 
     base = new_plan(library, start=START)
     plan = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan
@@ -377,8 +383,8 @@ def test_changing_commands_refuse_a_plan_with_conflicts_until_it_is_settled(
 ) -> None:
     # update_plan (under record, reschedule, edit and whatever comes next) refuses the
     # plan; the settling path is let through.
-    from hii_planner.errors import UnresolvedConflictsError
-    from hii_planner.plans.planfile import save_edited_plan, update_plan, write_plan
+    from hii_planner import UnresolvedConflictsError, update_plan, write_plan
+    from hii_planner.plans.planfile import save_edited_plan
 
     base = new_plan(library, start=START)
     plan = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan

@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import DeliveryError
-from hii_planner.library.loader import Library
-from hii_planner.plans.amend import amend_session
+from hii_planner import (
+    DeliveryError,
+    Library,
+    Plan,
+    amend_session,
+    read_plan,
+    record_session,
+    write_plan,
+)
 from hii_planner.plans.consistency import plan_inconsistencies
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import load_library, read_plan, write_plan
 from hii_planner.files.tomlsource import MAX_FILE_BYTES
-from hii_planner.library.loader import load_library
 from hii_planner.plans.limits import MAX_NOTE_CHARS
-from hii_planner.plans.planfile import read_plan, write_plan
 from tests.conftest import Cli, LibraryFactory, module, session
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import read_plan, write_plan
+from hii_planner import load_library, read_plan, write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import plan_as_json, read_plan, write_plan
+from hii_planner import Plan, load_library, plan_as_json, read_plan, write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, dates, new_plan
 

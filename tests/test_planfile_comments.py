@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner import clock
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.planfile import dumps_plan, read_plan, write_plan
+from hii_planner import clock, dumps_plan, read_plan, record_in_file, write_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

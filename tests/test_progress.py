@@ -6,10 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan
-from hii_planner.plans.progress import plan_progress
+from hii_planner import Library, Plan, plan_progress, record_session
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from hii_planner.plans.planfile import read_plan
+from hii_planner import read_plan
 from tests.conftest import LibraryFactory
 from tests.wizard_driver import LIBRARY_INFO, library_modules
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.plans.planfile import dumps_plan, read_plan
-from hii_planner.plans.reasons import Reason
+from hii_planner import Reason, dumps_plan, read_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, saved_plan
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from hii_planner import Library, Plan, record_session
 from hii_planner.documents.model import (
     Block,
     BulletList,
@@ -19,9 +20,6 @@ from hii_planner.documents.model import (
 )
 from hii_planner.documents.render import render_document
 from hii_planner.handouts.report import FORMULATION_SECTIONS, REPORT_TITLE, build_report
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import MARKING, delivery_library, new_plan
 

@@ -6,12 +6,9 @@ import datetime as dt
 
 import pytest
 
+from hii_planner import HistoryEntry, Library, Plan, change_status, record_session
 from hii_planner.documents.model import Document, Facts, Heading, TableBlock
 from hii_planner.handouts.report import build_report
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import HistoryEntry, Plan
-from hii_planner.plans.status import change_status
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

@@ -12,17 +12,18 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from hii_planner import clock
-from hii_planner.library.loader import (
-    LIBRARY_FILE,
+from hii_planner import (
     Library,
     LibraryCheck,
+    PlanRequest,
+    ScheduleRequest,
+    build_plan,
     check_library,
+    clock,
     default_library_path,
 )
+from hii_planner.library.loader import LIBRARY_FILE
 from hii_planner.library.models import Handout, Module, Session
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from tests.readability import reading_ease
 
 LIBRARY_PATH = default_library_path()

@@ -13,8 +13,7 @@ from typing import IO
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
+from hii_planner import load_library, write_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

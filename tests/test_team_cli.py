@@ -10,10 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_in_file
+from hii_planner import Library, read_plan, record_in_file, reschedule_in_file, write_plan
 from tests.conftest import Cli, LibraryFactory
 from tests.delivery_plans import delivery_library, new_plan
 

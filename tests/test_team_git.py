@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_in_file
+from hii_planner import load_library, read_plan, record_in_file, reschedule_in_file, write_plan
 from tests.conftest import LibraryFactory
 from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
 

@@ -9,13 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner import clock
-from hii_planner.errors import CancelledByUser, InterruptedByUser, PlanningError
-from hii_planner.library.loader import load_library
-from hii_planner.planning.answers import request_from
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
-from hii_planner.plans.planfile import dumps_plan
+from hii_planner import (
+    ClosureRequest,
+    PlanningError,
+    PlanRequest,
+    ScheduleRequest,
+    build_plan,
+    clock,
+    dumps_plan,
+    load_library,
+    request_from,
+)
+from hii_planner.errors import CancelledByUser, InterruptedByUser
 from hii_planner.wizard.drafts import NEW_PLAN, DraftStore
 from tests.conftest import Cli, LibraryFactory, module
 from tests.wizard_driver import (
@@ -73,7 +78,7 @@ def test_enter_at_every_prompt_saves_the_plan_the_scripted_path_builds(
 
 def test_enter_at_every_prompt_works_with_the_shipped_library() -> None:
     # The shipped library's defaults also give a plan with its core first and last modules.
-    from hii_planner.library.loader import default_library_path
+    from hii_planner import default_library_path
 
     library = load_library(default_library_path())
     run = plan_new(library, [ENTER] * 40)
@@ -333,7 +338,7 @@ def test_cancel_discards_the_answers(make_library: LibraryFactory) -> None:
 def test_a_failed_save_returns_to_the_final_screen(make_library: LibraryFactory) -> None:
     # When saving fails (the file exists), the message is shown and the plan can be saved
     # again, here once the file is out of the way.
-    from hii_planner.errors import OutputExistsError
+    from hii_planner import OutputExistsError
 
     library = wizard_library(make_library)
     attempts: list[int] = []

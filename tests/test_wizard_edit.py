@@ -10,16 +10,20 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from hii_planner import clock
+from hii_planner import (
+    Library,
+    Plan,
+    PlanRequest,
+    Replan,
+    ScheduleRequest,
+    build_plan,
+    clock,
+    read_plan,
+    write_plan,
+)
 from hii_planner.cli.plan_edit import save_edit
 from hii_planner.errors import InterruptedByUser
-from hii_planner.library.loader import Library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.replan import Replan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import next_slot
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, write_plan
 from hii_planner.wizard.drafts import DraftStore, edit_key
 from tests.conftest import Cli, LibraryFactory
 from tests.wizard_driver import CTRL_C, DOWN, ENTER, SPACE, down, plan_edit, wizard_library

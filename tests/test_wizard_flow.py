@@ -5,11 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hii_planner import clock
-from hii_planner.library.loader import Library
-from hii_planner.planning.planner import PlanResult, build_plan
-from hii_planner.planning.request import PlanRequest
-from hii_planner.plans.planfile import dumps_plan
+from hii_planner import Library, PlanRequest, PlanResult, build_plan, clock, dumps_plan
 from hii_planner.wizard import run_wizard
 from tests.conftest import LibraryFactory
 from tests.fake_prompter import ENTER, ScriptedPrompter

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import Library, request_from
 from hii_planner.dates import date_problem
-from hii_planner.library.loader import Library
-from hii_planner.planning.answers import request_from
 from hii_planner.wizard.drafts import Draft, DraftStore
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
@@ -264,9 +263,7 @@ def test_the_preview_fits_80_columns_without_colour(make_library: LibraryFactory
 
     from rich.console import Console
 
-    from hii_planner import clock
-    from hii_planner.planning.planner import build_plan
-    from hii_planner.planning.replan import replan
+    from hii_planner import build_plan, clock, replan
     from hii_planner.wizard.preview import show_preview
 
     library = wizard_library(make_library)
@@ -294,7 +291,7 @@ def test_twin_track_offers_only_marked_tracks(make_library: LibraryFactory) -> N
     import datetime as dt
     from typing import Any
 
-    from hii_planner.library.loader import load_library
+    from hii_planner import load_library
     from hii_planner.wizard.state import WizardState
     from hii_planner.wizard.steps_shape import _twin_tracks
     from tests.wizard_driver import LIBRARY_INFO, library_modules

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from hii_planner.planning.planner import PlanResult
-from hii_planner.plans.planfile import read_plan, save_new_plan
+from hii_planner import PlanResult, read_plan, save_new_plan
 from hii_planner.wizard import run_wizard
 from hii_planner.wizard.prompts import Prompter
 from tests.conftest import LibraryFactory

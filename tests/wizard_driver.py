@@ -12,11 +12,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from hii_planner.errors import HiiPlannerError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import PlanResult
-from hii_planner.planning.replan import Replan
-from hii_planner.plans.models import Plan
+from hii_planner import HiiPlannerError, Library, Plan, PlanResult, Replan, load_library
 from hii_planner.wizard import run_edit_wizard, run_wizard
 from hii_planner.wizard.prompts import Prompter
 from tests.conftest import LibraryFactory, module, session
