@@ -43,8 +43,7 @@ from hii_planner import (
     why,
     write_report,
 )
-from tests.conftest import LibraryFactory, module
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan, module
 
 START = dt.date(2027, 1, 4)
 
@@ -171,7 +170,7 @@ def test_a_caller_catches_the_public_errors(
 ) -> None:
     # Each failure of an API call is one of the public error classes, with the one-line
     # message the command line prints (and a hint where there is advice).
-    plan = new_plan(delivery_library(make_library), start=START)
+    plan = make_plan(fixture_library(make_library), start=START)
     with pytest.raises(error) as raised:
         call(make_library, plan, tmp_path)
     assert isinstance(raised.value, HiiPlannerError)
@@ -199,8 +198,8 @@ def test_report_format_and_file(
 ) -> None:
     # `plan report` as a use case: the format comes from --format, else the file's suffix;
     # a PDF without --out gets REFERENCE-report.pdf.
-    library = delivery_library(make_library)
-    plan = new_plan(library, start=START)
+    library = fixture_library(make_library)
+    plan = make_plan(library, start=START)
     report = prepare_report(plan, library, today=START, output_format=output_format, out=out)  # type: ignore[arg-type]
     assert report.output_format == expected_format
     assert report.path == (Path(expected_path) if expected_path else None)
@@ -211,9 +210,9 @@ def test_a_report_with_another_library_leaves_its_details_out(
     make_library: LibraryFactory, tmp_path: Path
 ) -> None:
     # One library_mismatch(): the report warns and leaves need titles and marking out.
-    library = delivery_library(make_library)
+    library = fixture_library(make_library)
     other = load_library(make_library(info={"name": "Another"}, name="other"))
-    plan = new_plan(library, start=START)
+    plan = make_plan(library, start=START)
     assert library_mismatch(plan, other) == "made with the library 'Test library', not 'Another'"
     assert library_mismatch(plan, library) is None
     report = prepare_report(plan, other, today=START, out=str(tmp_path / "r.md"))

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from hii_planner import Library, Plan, PlanRequest, ScheduleRequest, build_plan, clock, load_library
+from hii_planner import Library, Plan, load_library
 from hii_planner.documents.model import Block, BulletList, Heading, Paragraph, TableBlock
 from hii_planner.handouts.report import build_report
-from tests.conftest import LibraryFactory, module, session
+from tests.conftest import LibraryFactory, make_plan, module, session
 
 TODAY = dt.date(2027, 3, 1)
 QUESTION = {
@@ -46,14 +46,15 @@ def library(make_library: LibraryFactory) -> Library:
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    request = PlanRequest(
+    built = make_plan(
+        library,
         participant="P-1",
-        needs=["n1", "n2"],
-        modules=["work"],
+        needs=("n1", "n2"),
+        modules=("work",),
         screening={"in-crisis": True, "ok": True},
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), holidays="none"),
+        holidays="none",
+        facilitators=(),
     )
-    built = build_plan(library, request, now=clock.now()).plan
     # calm/s1, work/one, review, work/two
     built.sessions[0].status = "delivered"
     built.sessions[2].status = "delivered"

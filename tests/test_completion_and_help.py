@@ -16,8 +16,8 @@ from hii_planner.cli.app import app
 from hii_planner.cli.examples import EXAMPLES
 from hii_planner.library.cache import module_files as cache_module_files
 from hii_planner.library.names import module_files
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, saved_plan
+from tests.conftest import Cli, LibraryFactory, saved_plan
+from tests.conftest import fixture_library as delivery_library
 
 
 def complete(line: str, *, shell: str = "bash", env: dict[str, str] | None = None) -> list[str]:

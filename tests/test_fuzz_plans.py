@@ -37,8 +37,7 @@ from hii_planner import (
 )
 from hii_planner.plans.calendar import closure_on, holiday_name
 from hii_planner.plans.consistency import plan_inconsistencies
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -77,7 +76,7 @@ ACTIONS = st.lists(
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 def _act(library: Library, plan: Plan, action: str, number: int, offset: int) -> Plan:
@@ -147,7 +146,7 @@ def test_random_plans_keep_every_rule_through_any_commands(
     # never change unless amended (then only the one); nothing placed on a holiday or in a
     # closure; the file always parses back to the same plan.
     cadence, weekdays = schedule
-    plan = new_plan(
+    plan = make_plan(
         library, start=start, needs=needs, cadence=cadence, weekdays=weekdays, holidays=holidays
     )
     path = tmp_path / "P-0042.toml"

@@ -19,8 +19,7 @@ from hii_planner import (
     write_plan,
 )
 from hii_planner.plans.consistency import plan_inconsistencies
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
 
 TODAY = dt.date(2026, 11, 18)
 START = dt.date(2026, 11, 2)  # sessions 1-3 are in the past on TODAY
@@ -28,12 +27,12 @@ START = dt.date(2026, 11, 2)  # sessions 1-3 are in the past on TODAY
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    made = new_plan(library, start=START)
+    made = make_plan(library, start=START)
     record_session(made, 1, status="delivered", today=TODAY)
     return made
 

@@ -15,7 +15,6 @@ from hii_planner import (
     Plan,
     PlanRequest,
     Replan,
-    ScheduleRequest,
     build_plan,
     clock,
     read_plan,
@@ -25,19 +24,13 @@ from hii_planner.cli.plan_edit import save_edit
 from hii_planner.errors import InterruptedByUser
 from hii_planner.plans.calendar import next_slot
 from hii_planner.wizard.drafts import DraftStore, edit_key
-from tests.conftest import Cli, LibraryFactory
+from tests.conftest import Cli, LibraryFactory, make_plan
 from tests.wizard_driver import CTRL_C, DOWN, ENTER, SPACE, down, plan_edit, wizard_library
 
 
 def recorded_plan(library: Library, path: Path) -> Plan:
     """A plan weekly on Mondays from 2027-01-04: 1-2 delivered, 3 missed, 4 its catch-up."""
-    request = PlanRequest(
-        participant="P-0042",
-        facilitators=["Facilitator A"],
-        needs=["belonging"],
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), weekdays=["mon"]),
-    )
-    plan = build_plan(library, request, now=clock.now()).plan
+    plan = make_plan(library, needs=("belonging",))
     first, second, third = plan.sessions[:3]
     first.status, first.notes = "delivered", "Settled in well."
     second.status, second.engagement_concern = "delivered", True

@@ -1,22 +1,44 @@
-"""A fixture library and plans for the handout and document tests."""
+"""The fixture libraries' data: module tables and library.toml fields, and planted markers.
+
+`tests.conftest.fixture_library` writes and loads them; tests import the markers and tables
+from here to say what they expect.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-from collections.abc import Sequence
 from typing import Any
 
-from hii_planner import Library, Plan, PlanRequest, ScheduleRequest, build_plan, clock, load_library
-from tests.conftest import LibraryFactory, module, session
+from tests.conftest import module, session
 
 MARKING = "OFFICIAL-SENSITIVE"
+
+# --- "delivery": the default fixture library --------------------------------------------
+
+LIBRARY_INFO: dict[str, Any] = {
+    "marking": MARKING,
+    "needs": [
+        {"id": "need-a", "title": "Need for identity"},
+        {"id": "need-b", "title": "Need for status"},
+        {"id": "need-c", "title": "Need for excitement"},
+    ],
+}
+
+# Planned for needs a and b: intro (2), middle (3), other (2), ending (1) = 8 sessions.
+LIBRARY_MODULES = [
+    module("intro", sessions=2, core=True, placement="first"),
+    module("middle", sessions=3, addresses=["need-a"], requires=["intro"]),
+    module("other", sessions=2, addresses=["need-b"]),
+    module("ending", sessions=1, core=True, placement="last"),
+]
+
+# --- "handouts": staff-only text planted everywhere, to prove it never reaches participants
+
 STAFF = "STAFFONLYQ7X"  # planted in everything written for facilitators only
 BODY = "PARTICIPANTTEXT"  # planted in the handout body
 EASY = "EASYREADTEXT"  # planted in the easy-read text
-START = dt.date(2027, 1, 4)  # a Monday
+ALL_NEEDS = ("need-a", "need-b", "need-c")  # the handout tests' plans assess every need
 
-INFO: dict[str, Any] = {
+HANDOUT_INFO: dict[str, Any] = {
     "marking": MARKING,
     "notice": f"Illustrative library for tests {STAFF}.",
     "needs": [
@@ -50,7 +72,7 @@ def handout(title: str, **fields: Any) -> dict[str, Any]:
     }
 
 
-MODULES = [
+HANDOUT_MODULES = [
     module(
         "welcome",
         core=True,
@@ -85,43 +107,7 @@ MODULES = [
     ),
 ]
 
-
-def fixture_library(
-    make_library: LibraryFactory,
-    modules: Sequence[dict[str, Any]] = MODULES,
-    **info: Any,
-) -> Library:
-    """The fixture library (or *modules* with the fixture's library.toml)."""
-    return load_library(make_library(list(modules), info={**INFO, **info}))
-
-
-def plan_for(
-    library: Library,
-    *,
-    needs: Sequence[str] = ("need-a", "need-b", "need-c"),
-    modules: Sequence[str] = (),
-    participant: str = "P-0042",
-) -> Plan:
-    """A plan built by the real planner, weekly on Mondays from START."""
-    request = PlanRequest(
-        participant=participant,
-        needs=list(needs),
-        modules=list(modules),
-        facilitators=["Facilitator A"],
-        schedule=ScheduleRequest(start=START, weekdays=["mon"], holidays="none"),
-    )
-    return build_plan(library, request, now=clock.now()).plan
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    """The text layer of each page of a PDF, read by pypdf (a standard reader)."""
-    from pypdf import PdfReader
-
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
-
-
-def text_of(data: bytes, output_format: str) -> str:
-    """What a reader sees in a rendered file: the PDF's text layer, or the text itself."""
-    if output_format == "pdf":
-        return "\n".join(pdf_pages(data))
-    return data.decode("utf-8")
+FIXTURES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
+    "delivery": (LIBRARY_INFO, LIBRARY_MODULES),
+    "handouts": (HANDOUT_INFO, HANDOUT_MODULES),
+}
