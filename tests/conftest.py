@@ -11,8 +11,10 @@ from typing import Any, Literal, Protocol
 
 import pytest
 import tomli_w
+import typer
 from hypothesis import settings
 from prompt_toolkit.application import application
+from typer import _click as click
 from typer import testing
 from typer.main import get_command
 from typer.testing import CliRunner, Result
@@ -25,7 +27,13 @@ from tests.error_corpus import unwanted
 # in-process run). The app is the same object all session, so build it once: the commands
 # run exactly as the console script runs them.
 _COMMAND = get_command(app)
-testing._get_command = lambda typer_app: _COMMAND if typer_app is app else get_command(typer_app)  # type: ignore[attr-defined,assignment]
+
+
+def _command_of(typer_app: typer.Typer) -> click.Command:
+    return _COMMAND if typer_app is app else get_command(typer_app)
+
+
+testing._get_command = _command_of  # type: ignore[attr-defined,assignment]
 
 # prompt_toolkit builds its default key bindings (about 300 of them) for every question the
 # wizard asks; they hold no state of their own, so keystroke tests share one set.
