@@ -142,7 +142,7 @@ def make_library(tmp_path: Path) -> LibraryFactory:
     return factory
 
 
-FixtureName = Literal["delivery", "handouts"]
+FixtureName = Literal["delivery", "handouts", "wizard"]
 START = dt.date(2027, 1, 4)  # a Monday: the fixture plans' first session
 
 
@@ -157,7 +157,8 @@ def fixture_library(
     """A fixture library of tests/fixture_data.py, written to a folder and loaded for real.
 
     "delivery" has two core modules and one module for each of two needs; "handouts"
-    plants staff-only markers in every facilitator-facing field. *modules* replace the
+    plants staff-only markers in every facilitator-facing field; "wizard" has dimensions,
+    screening and a faith track for the guided planner. *modules* replace the
     fixture's modules; *info* fields are added to its library.toml. `.path` is the folder.
     """
     from tests.fixture_data import FIXTURES  # it builds its tables with module() above

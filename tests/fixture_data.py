@@ -107,7 +107,55 @@ HANDOUT_MODULES = [
     ),
 ]
 
+# --- "wizard": the small library the guided planner's tests plan from ----------------------
+
+WIZARD_INFO: dict[str, Any] = {
+    "dimensions": [
+        {"id": "engagement", "title": "Engagement"},
+        {"id": "intent", "title": "Intent"},
+    ],
+    "needs": [
+        {
+            "id": "belonging",
+            "title": "Need for belonging",
+            "dimension": "engagement",
+            "description": "Looks to a group for a place to fit.",
+        },
+        {"id": "status", "title": "Need for status", "dimension": "engagement"},
+        {"id": "us-and-them", "title": "Us and them thinking", "dimension": "intent"},
+    ],
+    "tracks": [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith"}],
+    "screening": [
+        {
+            "id": "ideology",
+            "question": "Was the offending driven by a group, cause or ideology?",
+            "caution_if": False,
+            "caution": "The intervention may not be suitable.",
+        }
+    ],
+    "order": ["welcome", "story", "identity", "status-work", "extra", "beliefs", "close"],
+}
+"""Needs checkbox: ── Engagement, belonging, status, ── Intent, us-and-them."""
+
+# The modules checkbox lists: ── Main, welcome (core), story, identity, status-work,
+# extra, close (core), ── Faith, beliefs. The pointer starts on story.
+WIZARD_MODULES = [
+    module("welcome", core=True, placement="first"),
+    module("story", sessions=2),
+    module(
+        "identity",
+        addresses=["belonging"],
+        requires=["story"],
+        sessions=[session("s1"), session("s2", optional=True, minutes=45)],
+    ),
+    module("status-work", addresses=["status"], sessions=2),
+    module("extra"),
+    module("beliefs", track="faith", addresses=["us-and-them"], sessions=2),
+    module("close", core=True, placement="last"),
+]
+
 FIXTURES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
     "delivery": (LIBRARY_INFO, LIBRARY_MODULES),
     "handouts": (HANDOUT_INFO, HANDOUT_MODULES),
+    "wizard": (WIZARD_INFO, WIZARD_MODULES),
 }
