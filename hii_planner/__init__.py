@@ -17,11 +17,48 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from hii_planner.errors import (
+        AnswersFileError as AnswersFileError,
+    )
+    from hii_planner.errors import (
+        DeliveryError as DeliveryError,
+    )
+    from hii_planner.errors import (
+        FileAccessError as FileAccessError,
+    )
+    from hii_planner.errors import (
         HiiPlannerError as HiiPlannerError,
     )
+    from hii_planner.errors import (
+        LibraryError as LibraryError,
+    )
+    from hii_planner.errors import (
+        MergeError as MergeError,
+    )
+    from hii_planner.errors import (
+        OutputExistsError as OutputExistsError,
+    )
+    from hii_planner.errors import (
+        PlanFileError as PlanFileError,
+    )
+    from hii_planner.errors import (
+        PlanningError as PlanningError,
+    )
+    from hii_planner.errors import (
+        Problem as Problem,
+    )
+    from hii_planner.errors import (
+        ProblemsError as ProblemsError,
+    )
+    from hii_planner.errors import (
+        RequestError as RequestError,
+    )
+    from hii_planner.errors import (
+        StalePlanError as StalePlanError,
+    )
+    from hii_planner.errors import (
+        UnresolvedConflictsError as UnresolvedConflictsError,
+    )
     from hii_planner.export import render
-
-    export_plan = render
     from hii_planner.handouts.report_output import (
         ReportOutput as ReportOutput,
     )
@@ -92,6 +129,9 @@ if TYPE_CHECKING:
         save_replan as save_replan,
     )
     from hii_planner.planning.request import (
+        ClosureRequest as ClosureRequest,
+    )
+    from hii_planner.planning.request import (
         PlanRequest as PlanRequest,
     )
     from hii_planner.planning.request import (
@@ -100,8 +140,14 @@ if TYPE_CHECKING:
     from hii_planner.plans.amend import (
         amend_in_file as amend_in_file,
     )
+    from hii_planner.plans.amend import (
+        amend_session as amend_session,
+    )
     from hii_planner.plans.caseload import (
         CaseloadEntry as CaseloadEntry,
+    )
+    from hii_planner.plans.caseload import (
+        caseload_json as caseload_json,
     )
     from hii_planner.plans.caseload import (
         read_caseload as read_caseload,
@@ -130,8 +176,21 @@ if TYPE_CHECKING:
     from hii_planner.plans.closures import (
         add_closure as add_closure,
     )
-    from hii_planner.plans.delivery import record_in_file as record_in_file
-    from hii_planner.plans.delivery import record_session as record_session
+    from hii_planner.plans.delivery import (
+        record_in_file as record_in_file,
+    )
+    from hii_planner.plans.delivery import (
+        record_session as record_session,
+    )
+    from hii_planner.plans.merge import (
+        MergeResult as MergeResult,
+    )
+    from hii_planner.plans.merge import (
+        merge_plans as merge_plans,
+    )
+    from hii_planner.plans.models import (
+        HistoryEntry as HistoryEntry,
+    )
     from hii_planner.plans.models import (
         Plan as Plan,
     )
@@ -168,15 +227,42 @@ if TYPE_CHECKING:
     from hii_planner.plans.reasons import (
         Reason as Reason,
     )
-    from hii_planner.plans.rescheduling import reschedule_in_file as reschedule_in_file
-    from hii_planner.plans.rescheduling import reschedule_overdue as reschedule_overdue
-    from hii_planner.plans.rescheduling import reschedule_session as reschedule_session
+    from hii_planner.plans.rescheduling import (
+        reschedule_in_file as reschedule_in_file,
+    )
+    from hii_planner.plans.rescheduling import (
+        reschedule_overdue as reschedule_overdue,
+    )
+    from hii_planner.plans.rescheduling import (
+        reschedule_session as reschedule_session,
+    )
+    from hii_planner.plans.resolve import (
+        resolve_conflict as resolve_conflict,
+    )
     from hii_planner.plans.status import (
         change_status as change_status,
     )
+    from hii_planner.schemas import (
+        json_schema as json_schema,
+    )
+
+    export_plan = render
 
 _HOMES: dict[str, str] = {
     "HiiPlannerError": "hii_planner.errors",
+    "AnswersFileError": "hii_planner.errors",
+    "DeliveryError": "hii_planner.errors",
+    "FileAccessError": "hii_planner.errors",
+    "LibraryError": "hii_planner.errors",
+    "MergeError": "hii_planner.errors",
+    "OutputExistsError": "hii_planner.errors",
+    "PlanFileError": "hii_planner.errors",
+    "PlanningError": "hii_planner.errors",
+    "Problem": "hii_planner.errors",
+    "ProblemsError": "hii_planner.errors",
+    "RequestError": "hii_planner.errors",
+    "StalePlanError": "hii_planner.errors",
+    "UnresolvedConflictsError": "hii_planner.errors",
     "default_library_path": "hii_planner.library.cache",
     "Library": "hii_planner.library.loader",
     "LibraryCheck": "hii_planner.library.loader",
@@ -197,13 +283,16 @@ _HOMES: dict[str, str] = {
     "save_replan": "hii_planner.planning.replan",
     "PlanRequest": "hii_planner.planning.request",
     "ScheduleRequest": "hii_planner.planning.request",
+    "ClosureRequest": "hii_planner.planning.request",
     "CaseloadEntry": "hii_planner.plans.caseload",
     "read_caseload": "hii_planner.plans.caseload",
+    "caseload_json": "hii_planner.plans.caseload",
     "PlanCheck": "hii_planner.plans.check",
     "check_plan": "hii_planner.plans.check",
     "library_drift": "hii_planner.plans.check",
     "library_mismatch": "hii_planner.plans.check",
     "amend_in_file": "hii_planner.plans.amend",
+    "amend_session": "hii_planner.plans.amend",
     "Applied": "hii_planner.plans.changes",
     "Change": "hii_planner.plans.changes",
     "apply_in_file": "hii_planner.plans.changes",
@@ -217,6 +306,7 @@ _HOMES: dict[str, str] = {
     "Plan": "hii_planner.plans.models",
     "PlannedModule": "hii_planner.plans.models",
     "PlannedSession": "hii_planner.plans.models",
+    "HistoryEntry": "hii_planner.plans.models",
     "dumps_plan": "hii_planner.plans.planfile",
     "plan_as_json": "hii_planner.plans.planfile",
     "read_plan": "hii_planner.plans.planfile",
@@ -231,6 +321,10 @@ _HOMES: dict[str, str] = {
     "write_report": "hii_planner.handouts.report_output",
     "HandoutsWritten": "hii_planner.handouts.write",
     "write_handouts": "hii_planner.handouts.write",
+    "MergeResult": "hii_planner.plans.merge",
+    "merge_plans": "hii_planner.plans.merge",
+    "resolve_conflict": "hii_planner.plans.resolve",
+    "json_schema": "hii_planner.schemas",
 }
 _EXTRA = {"export_plan": ("hii_planner.export", "render")}
 

@@ -1,12 +1,13 @@
-"""Shared fixtures: an isolated environment, a library factory and a CLI runner."""
+"""Shared fixtures: an isolated environment, library and plan factories, and a CLI runner."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+import io
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import pytest
 import tomli_w
@@ -18,7 +19,7 @@ from typer import testing
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
-from hii_planner import clock
+from hii_planner import Library, Plan, PlanRequest, build_plan, clock, load_library, write_plan
 from hii_planner.cli.app import app
 from tests.error_corpus import unwanted
 
@@ -139,6 +140,93 @@ def make_library(tmp_path: Path) -> LibraryFactory:
         return folder
 
     return factory
+
+
+FixtureName = Literal["delivery", "handouts", "wizard"]
+START = dt.date(2027, 1, 4)  # a Monday: the fixture plans' first session
+
+
+def fixture_library(
+    make_library: LibraryFactory,
+    which: FixtureName = "delivery",
+    *,
+    modules: Sequence[dict[str, Any]] | None = None,
+    info: dict[str, Any] | None = None,
+    name: str = "library",
+) -> Library:
+    """A fixture library of tests/fixture_data.py, written to a folder and loaded for real.
+
+    "delivery" has two core modules and one module for each of two needs; "handouts"
+    plants staff-only markers in every facilitator-facing field; "wizard" has dimensions,
+    screening and a faith track for the guided planner. *modules* replace the
+    fixture's modules; *info* fields are added to its library.toml. `.path` is the folder.
+    """
+    from tests.fixture_data import FIXTURES  # it builds its tables with module() above
+
+    fixture_info, fixture_modules = FIXTURES[which]
+    tables = list(fixture_modules if modules is None else modules)
+    return load_library(make_library(tables, info={**fixture_info, **(info or {})}, name=name))
+
+
+def make_plan(
+    library: Library,
+    *,
+    start: dt.date | None = START,
+    needs: Sequence[str] = ("need-a", "need-b"),
+    modules: Sequence[str] = (),
+    weekdays: Sequence[str] = ("mon",),
+    cadence: str = "weekly",
+    holidays: str = "england-and-wales",
+    facilitators: Sequence[str] = ("Facilitator A",),
+    participant: str = "P-0042",
+    now: dt.datetime | None = None,
+    **request: Any,
+) -> Plan:
+    """A plan built by the real planner: P-0042, weekly on Mondays from START, by default.
+
+    Other request fields (exclude, screening, twin_track, max_sessions...) pass through;
+    an empty *weekdays* or *facilitators*, or no *start*, leaves the planner's default.
+    """
+    answers = {
+        "participant": participant,
+        "needs": list(needs),
+        "modules": list(modules),
+        "facilitators": list(facilitators),
+        "schedule": {
+            "start": start,
+            "weekdays": list(weekdays),
+            "cadence": cadence,
+            "holidays": holidays,
+        },
+        **request,
+    }
+    return build_plan(library, PlanRequest.model_validate(answers), now=now or clock.now()).plan
+
+
+def saved_plan(library: Library, folder: Path, *, name: str = "P-0042", **plan: Any) -> Path:
+    """A plan made by make_plan(library, **plan), written to *folder* as ``name.toml``."""
+    path = folder / f"{name}.toml"
+    write_plan(path, make_plan(library, **plan))
+    return path
+
+
+def dates(plan: Plan) -> list[str]:
+    """Each session's date as ISO text, in number order."""
+    return [s.date.isoformat() for s in plan.sessions]
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text layer of each page of a PDF, read by pypdf (a standard reader)."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def text_of(data: bytes, output_format: str) -> str:
+    """What a reader sees in a rendered file: the PDF's text layer, or the text itself."""
+    if output_format == "pdf":
+        return "\n".join(pdf_pages(data))
+    return data.decode("utf-8")
 
 
 class Cli(Protocol):

@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import FileAccessError, PlanFileError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.plans.caseload import caseload_json, read_caseload
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import write_plan
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from hii_planner import (
+    FileAccessError,
+    Plan,
+    PlanFileError,
+    caseload_json,
+    load_library,
+    read_caseload,
+    record_in_file,
+    write_plan,
+)
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 TODAY = dt.date(2026, 11, 18)
 
@@ -28,7 +31,7 @@ def _write(plan: Plan, path: Path, reference: str) -> Path:
 
 @pytest.fixture
 def library_dir(make_library: LibraryFactory) -> Path:
-    return make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    return fixture_library(make_library).path
 
 
 @pytest.fixture
@@ -37,16 +40,16 @@ def caseload(library_dir: Path, tmp_path: Path) -> Path:
     library = load_library(library_dir)
     folder = tmp_path / "caseload"
     folder.mkdir()
-    _write(new_plan(library, start=dt.date(2026, 11, 2)), folder / "P-0001.toml", "P-0001")
-    _write(new_plan(library, start=dt.date(2027, 1, 4)), folder / "P-0002.toml", "P-0002")
-    broken = _write(new_plan(library, start=dt.date(2026, 9, 7)), folder / "P-0003.toml", "P-0003")
+    _write(make_plan(library, start=dt.date(2026, 11, 2)), folder / "P-0001.toml", "P-0001")
+    _write(make_plan(library, start=dt.date(2027, 1, 4)), folder / "P-0002.toml", "P-0002")
+    broken = _write(make_plan(library, start=dt.date(2026, 9, 7)), folder / "P-0003.toml", "P-0003")
     text = broken.read_text(encoding="utf-8").replace('status = "planned"', "status = planned", 1)
     broken.write_text(text, encoding="utf-8")
     (folder / "answers.toml").write_text('participant = "P-0009"\n', encoding="utf-8")
     (folder / ".hidden.toml").write_text("not = [toml", encoding="utf-8")
     (folder / "notes.txt").write_text("not a plan", encoding="utf-8")
     (folder / "old").mkdir()
-    _write(new_plan(library, start=dt.date(2026, 1, 5)), folder / "old" / "P-0004.toml", "P-0004")
+    _write(make_plan(library, start=dt.date(2026, 1, 5)), folder / "old" / "P-0004.toml", "P-0004")
     return folder
 
 
@@ -124,9 +127,7 @@ def test_a_plan_from_another_library_is_flagged(
     caseload: Path, make_library: LibraryFactory
 ) -> None:
     # Comparing with a different library entirely is a warning, not a drift report.
-    other: Library = load_library(
-        make_library(LIBRARY_MODULES, info={**LIBRARY_INFO, "name": "Another"}, name="other")
-    )
+    other = fixture_library(make_library, info={"name": "Another"}, name="other")
     entries = read_caseload(caseload, today=TODAY, library=other)
     assert entries[0].warnings == ("made with the library 'Test library', not 'Another'",)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from hii_planner.library.loader import check_library
+from hii_planner import check_library
 from tests.conftest import LibraryFactory, module, session
 
 NEEDS = [{"id": "n1", "title": "Need one"}]
@@ -162,7 +162,7 @@ def test_every_clinical_key_loads(make_library: LibraryFactory) -> None:
 )
 def test_every_field_has_a_description(kind: str) -> None:
     # Editors show each field's description as hover text, so none may be missing.
-    from hii_planner.schemas import json_schema
+    from hii_planner import json_schema
 
     schema = json_schema(kind)
     models = [("root", schema), *schema.get("$defs", {}).items()]

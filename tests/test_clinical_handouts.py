@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from hii_planner import clock
+from hii_planner import Library, Plan, load_library
 from hii_planner.documents.model import BulletList, Facts, Heading, MarkdownText, WritingSpace
 from hii_planner.documents.render import FORMATS, render_document
 from hii_planner.handouts import facilitator_guide, in_context, participant_handout, plan_overview
 from hii_planner.handouts.participant import TALK_NOT_WRITE
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
-from tests.conftest import LibraryFactory, module, session
-from tests.handouts_support import text_of
+from tests.conftest import LibraryFactory, make_plan, module, session, text_of
+from tests.fixture_data import STAFF
 
-STAFF = "STAFFONLYQ7X"
 NEEDS = [{"id": "n1", "title": "Need one"}, {"id": "n2", "title": "Need two"}]
 
 
@@ -62,13 +55,9 @@ def library(make_library: LibraryFactory) -> Library:
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    request = PlanRequest(
-        participant="P-0042",
-        needs=["n1", "n2"],
-        modules=["work", "faith"],
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), holidays="none"),
+    built = make_plan(
+        library, needs=("n1", "n2"), modules=("work", "faith"), holidays="none", facilitators=()
     )
-    built = build_plan(library, request, now=clock.now()).plan
     built.sessions[0].status = "delivered"
     return built
 

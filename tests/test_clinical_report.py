@@ -6,14 +6,10 @@ import datetime as dt
 
 import pytest
 
-from hii_planner import clock
+from hii_planner import Library, Plan, load_library
 from hii_planner.documents.model import Block, BulletList, Heading, Paragraph, TableBlock
 from hii_planner.handouts.report import build_report
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
-from tests.conftest import LibraryFactory, module, session
+from tests.conftest import LibraryFactory, make_plan, module, session
 
 TODAY = dt.date(2027, 3, 1)
 QUESTION = {
@@ -50,14 +46,15 @@ def library(make_library: LibraryFactory) -> Library:
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    request = PlanRequest(
+    built = make_plan(
+        library,
         participant="P-1",
-        needs=["n1", "n2"],
-        modules=["work"],
+        needs=("n1", "n2"),
+        modules=("work",),
         screening={"in-crisis": True, "ok": True},
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), holidays="none"),
+        holidays="none",
+        facilitators=(),
     )
-    built = build_plan(library, request, now=clock.now()).plan
     # calm/s1, work/one, review, work/two
     built.sessions[0].status = "delivered"
     built.sessions[2].status = "delivered"

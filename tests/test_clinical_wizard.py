@@ -8,10 +8,8 @@ import io
 import pytest
 from rich.console import Console
 
-from hii_planner.library.loader import Library, load_library
+from hii_planner import Library, PlanRequest, ScheduleRequest, build_plan, load_library
 from hii_planner.library.models import ScreeningQuestion
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from hii_planner.wizard.clinical import only_sessions, screening_options, unaddressed_by_skipping
 from hii_planner.wizard.preview import show_preview
 from tests.conftest import LibraryFactory, module, session

@@ -16,8 +16,8 @@ from hii_planner.cli.app import app
 from hii_planner.cli.examples import EXAMPLES
 from hii_planner.library.cache import module_files as cache_module_files
 from hii_planner.library.names import module_files
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, saved_plan
+from tests.conftest import Cli, LibraryFactory, saved_plan
+from tests.conftest import fixture_library as delivery_library
 
 
 def complete(line: str, *, shell: str = "bash", env: dict[str, str] | None = None) -> list[str]:
@@ -77,7 +77,7 @@ def test_completion_offers_needs_tracks_and_session_numbers(library: Path, tmp_p
     env = {"HII_PLANNER_LIBRARY": str(library)}
     assert complete("hii-planner plan new --need ", env=env) == ["need-a", "need-b", "need-c"]
     assert complete("hii-planner plan new --twin-track ", env=env) == ["main", "faith"]
-    from hii_planner.library.loader import load_library
+    from hii_planner import load_library
 
     plan = saved_plan(load_library(library), tmp_path, start=dt.date(2027, 1, 4))
     numbers = complete(f"hii-planner plan record {plan} ", env=env)
@@ -169,8 +169,7 @@ def test_every_example_is_for_a_command_that_exists() -> None:
 
 def test_module_titles_for_completion_match_the_library() -> None:
     # The fast title reader gives each shipped module's title, as the loader reads it.
-    from hii_planner.library.cache import default_library_path
-    from hii_planner.library.loader import load_library
+    from hii_planner import default_library_path, load_library
     from hii_planner.library.names import module_names
 
     library = load_library(default_library_path())

@@ -8,18 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
+from hii_planner import load_library, write_plan
 from hii_planner.safetext import control_characters, for_terminal
-from tests.conftest import Cli, LibraryFactory, module, session
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan, module, session
 
 
 @pytest.fixture
 def plan_file(make_library: LibraryFactory, workdir: Path) -> Path:
-    library = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    library = fixture_library(make_library).path
     path = workdir / "P-0042.toml"
-    write_plan(path, new_plan(load_library(library), start=dt.date(2026, 11, 2)))
+    write_plan(path, make_plan(load_library(library), start=dt.date(2026, 11, 2)))
     return path
 
 

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import load_library, write_plan
 from hii_planner.dates import DateError, date_problem, parse_date
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
 
 
 @pytest.mark.parametrize(
@@ -79,9 +77,9 @@ def test_dates_that_are_refused(text: str, message: str) -> None:
 
 @pytest.fixture
 def plan_file(make_library: LibraryFactory, workdir: Path) -> tuple[Path, Path]:
-    library = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    library = fixture_library(make_library).path
     path = workdir / "P-0042.toml"
-    write_plan(path, new_plan(load_library(library), start=dt.date(2026, 11, 2)))
+    write_plan(path, make_plan(load_library(library), start=dt.date(2026, 11, 2)))
     return library, path
 
 

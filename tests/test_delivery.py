@@ -13,24 +13,29 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner import clock
-from hii_planner.errors import DeliveryError, FileAccessError, StalePlanError
-from hii_planner.library.loader import Library
-from hii_planner.plans.amend import amend_session
-from hii_planner.plans.calendar import closure_on, holiday_name
-from hii_planner.plans.closures import add_closure
-from hii_planner.plans.delivery import record_in_file, record_session
-from hii_planner.plans.models import Plan
-from hii_planner.plans.ordering_rules import library_dependencies
-from hii_planner.plans.planfile import dumps_plan, read_plan, update_plan, write_plan
-from hii_planner.plans.rescheduling import (
+from hii_planner import (
+    DeliveryError,
+    FileAccessError,
+    Library,
+    Plan,
+    StalePlanError,
+    add_closure,
+    amend_session,
+    change_status,
+    clock,
+    dumps_plan,
+    read_plan,
+    record_in_file,
+    record_session,
     reschedule_in_file,
     reschedule_overdue,
     reschedule_session,
+    update_plan,
+    write_plan,
 )
-from hii_planner.plans.status import change_status
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import dates, delivery_library, new_plan
+from hii_planner.plans.calendar import closure_on, holiday_name
+from hii_planner.plans.ordering_rules import library_dependencies
+from tests.conftest import LibraryFactory, dates, fixture_library, make_plan
 
 MON_2_NOV = dt.date(2026, 11, 2)  # 8 weekly Monday sessions, the last on 21 Dec 2026
 TODAY = dt.date(2026, 11, 18)  # the frozen clock's day (a Wednesday)
@@ -48,12 +53,12 @@ ORIGINAL = [
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    plan = new_plan(library, start=MON_2_NOV)
+    plan = make_plan(library, start=MON_2_NOV)
     assert dates(plan) == ORIGINAL
     return plan
 
@@ -117,7 +122,7 @@ def test_missed_adds_a_catch_up_and_moves_later_sessions_past_the_boxing_day_hol
 
 def test_missed_across_easter_keeps_the_rhythm_of_a_friday_plan(library: Library) -> None:
     # Good Friday 26 Mar 2027 is skipped when the sessions after a missed one move.
-    plan = new_plan(library, start=dt.date(2027, 3, 5), weekdays=["fri"])
+    plan = make_plan(library, start=dt.date(2027, 3, 5), weekdays=["fri"])
     assert dates(plan)[:4] == ["2027-03-05", "2027-03-12", "2027-03-19", "2027-04-02"]
     record_session(plan, 2, status="missed", today=dt.date(2027, 3, 12))
     assert dates(plan)[:6] == [
@@ -184,7 +189,7 @@ def test_a_late_recording_puts_the_catch_up_in_the_future_and_numbers_follow_dat
 ) -> None:
     # A session missed eight weeks ago is recorded today: the catch-up is not in the
     # past, and it is numbered after every session dated before it (#12 item 12).
-    plan = new_plan(library, start=dt.date(2026, 9, 21))
+    plan = make_plan(library, start=dt.date(2026, 9, 21))
     today = dt.date(2026, 11, 18)
     for number in range(2, 9):
         record_session(plan, number, status="delivered", today=today)
@@ -493,7 +498,7 @@ def test_delivery_invariants_hold_for_any_sequence_of_commands(
     # order, recorded sessions never move or disappear unless amended, nothing planned
     # lands on a holiday or in a closure after a move, and the plan always writes and
     # reads back.
-    plan = new_plan(library, start=MON_2_NOV)
+    plan = make_plan(library, start=MON_2_NOV)
     today = dt.date(2026, 12, 1)
     for action, number, offset in actions:
         recorded = {id(s): (s.date, s.status) for s in plan.sessions if s.status != "planned"}
@@ -698,7 +703,7 @@ def test_a_failed_write_leaves_the_plan_intact_and_no_temp_files(
 
 def test_a_broken_plan_file_is_reported_with_its_line_and_never_modified(plan_file: Path) -> None:
     # A hand-broken plan: the error names file and line; the file stays as it was.
-    from hii_planner.errors import PlanFileError
+    from hii_planner import PlanFileError
 
     text = plan_file.read_text(encoding="utf-8").replace('status = "planned"', 'status = "done"', 1)
     plan_file.write_text(text, encoding="utf-8")

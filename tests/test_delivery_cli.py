@@ -8,23 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import read_plan, write_plan
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from hii_planner import load_library, read_plan, write_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
 
 START = dt.date(2026, 11, 2)  # weekly on Mondays; the frozen today is Wed 18 Nov 2026
 
 
 @pytest.fixture
 def library_dir(make_library: LibraryFactory) -> Path:
-    return make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    return fixture_library(make_library).path
 
 
 @pytest.fixture
 def plan_file(library_dir: Path, workdir: Path) -> Path:
     path = workdir / "P-0042.toml"
-    write_plan(path, new_plan(load_library(library_dir), start=START))
+    write_plan(path, make_plan(load_library(library_dir), start=START))
     return path
 
 

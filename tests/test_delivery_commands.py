@@ -7,21 +7,25 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner import clock
-from hii_planner.errors import DeliveryError
-from hii_planner.library.loader import Library
-from hii_planner.plans.amend import amend_in_file, amend_session
-from hii_planner.plans.changes import apply_in_file
-from hii_planner.plans.closures import add_closure
-from hii_planner.plans.delivery import record_session
+from hii_planner import (
+    DeliveryError,
+    Library,
+    Plan,
+    add_closure,
+    amend_in_file,
+    amend_session,
+    apply_in_file,
+    change_status,
+    clock,
+    plan_progress,
+    read_plan,
+    record_session,
+    reschedule_overdue,
+    write_plan,
+)
 from hii_planner.plans.limits import MAX_NOTE_CHARS
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.progress import plan_progress
-from hii_planner.plans.rescheduling import reschedule_overdue
-from hii_planner.plans.status import change_status, status_history
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import dates, delivery_library, new_plan
+from hii_planner.plans.status import status_history
+from tests.conftest import LibraryFactory, dates, fixture_library, make_plan
 
 MON_2_NOV = dt.date(2026, 11, 2)
 TODAY = dt.date(2026, 11, 18)  # the frozen "today" (a Wednesday)
@@ -29,12 +33,12 @@ TODAY = dt.date(2026, 11, 18)  # the frozen "today" (a Wednesday)
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    return new_plan(library, start=MON_2_NOV, facilitators=("Lead A", "Co B"))
+    return make_plan(library, start=MON_2_NOV, facilitators=("Lead A", "Co B"))
 
 
 # --- attendance outcomes ---------------------------------------------------------------
@@ -263,7 +267,7 @@ def test_amends_that_make_no_sense_are_refused(
 def test_an_amendment_keeps_what_it_replaced_in_the_file(library: Library, tmp_path: Path) -> None:
     # The history entry carries why and before, and the file reads back.
     path = tmp_path / "P-0042.toml"
-    plan = new_plan(library, start=MON_2_NOV)
+    plan = make_plan(library, start=MON_2_NOV)
     record_session(plan, 1, status="delivered", today=TODAY, note="First")
     write_plan(path, plan)
     amend_in_file(path, 1, why="wrong note", note="Second", now=clock.now(), today=TODAY)
@@ -280,8 +284,8 @@ def test_an_amendment_keeps_what_it_replaced_in_the_file(library: Library, tmp_p
 def test_a_christmas_closure_moves_two_plans_and_leaves_records_alone(library: Library) -> None:
     # The same closure in two running plans: planned sessions inside move after it,
     # the later ones follow; a delivered session is never moved.
-    weekly = new_plan(library, start=dt.date(2026, 11, 30))
-    twice = new_plan(
+    weekly = make_plan(library, start=dt.date(2026, 11, 30))
+    twice = make_plan(
         library, start=dt.date(2026, 11, 30), cadence="twice-weekly", weekdays=("mon", "thu")
     )
     record_session(weekly, 1, status="delivered", today=dt.date(2026, 11, 30))
@@ -449,7 +453,7 @@ def test_from_before_the_last_recorded_session_is_refused(plan: Plan) -> None:
 def test_the_status_history_is_read_back_from_the_file(library: Library, tmp_path: Path) -> None:
     # Each status change is a history entry with its reason, read back in order.
     path = tmp_path / "P-0042.toml"
-    write_plan(path, new_plan(library, start=MON_2_NOV))
+    write_plan(path, make_plan(library, start=MON_2_NOV))
     for status, reason in (("paused", "in hospital"), ("active", "discharged")):
         apply_in_file(
             path,

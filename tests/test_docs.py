@@ -15,9 +15,9 @@ import pytest
 import typer
 from typer.main import get_command
 
+from hii_planner import default_library_path, json_schema
 from hii_planner.cli.app import app
-from hii_planner.library.cache import default_library_path
-from hii_planner.schemas import SCHEMA_KINDS, json_schema
+from hii_planner.schemas import SCHEMA_KINDS
 from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[1]

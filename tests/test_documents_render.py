@@ -25,7 +25,7 @@ from hii_planner.documents.model import (
     WritingSpace,
 )
 from hii_planner.documents.render import FORMATS, render_document, render_documents
-from tests.handouts_support import pdf_pages, text_of
+from tests.conftest import pdf_pages, text_of
 
 FORMAT_PARAMS = [pytest.param(f, id=f) for f in FORMATS]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import Library, Plan
 from hii_planner.documents.model import (
     BulletList,
     Document,
@@ -26,10 +27,8 @@ from hii_planner.documents.model import (
 )
 from hii_planner.documents.render import render_document
 from hii_planner.handouts import facilitator_guide, in_context, participant_handout, plan_overview
-from hii_planner.library.loader import Library
-from hii_planner.plans.models import Plan
-from tests.conftest import LibraryFactory
-from tests.handouts_support import fixture_library, plan_for
+from tests.conftest import LibraryFactory, fixture_library, make_plan
+from tests.fixture_data import ALL_NEEDS
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 SUFFIX = {"html": ".html", "markdown": ".md"}
@@ -91,8 +90,8 @@ def test_snapshot(make_library: LibraryFactory, name: str, output_format: str) -
     if name == "kitchen-sink":
         document = KITCHEN_SINK
     else:
-        library = fixture_library(make_library)
-        document = documents(plan_for(library), library)[name]()
+        library = fixture_library(make_library, "handouts")
+        document = documents(make_plan(library, needs=ALL_NEEDS, holidays="none"), library)[name]()
     rendered = render_document(document, output_format).decode("utf-8")
     path = SNAPSHOTS / f"{name}{SUFFIX[output_format]}"
     if os.environ.get("UPDATE_SNAPSHOTS") == "1":

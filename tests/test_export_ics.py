@@ -9,15 +9,19 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from hii_planner import clock
+from hii_planner import (
+    Library,
+    Plan,
+    clock,
+    edited_request,
+    read_plan,
+    replan,
+    reschedule_in_file,
+    write_plan,
+)
 from hii_planner.export import ics
-from hii_planner.library.loader import Library
-from hii_planner.planning.replan import edited_request, replan
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, save_edited_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_in_file
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from hii_planner.plans.planfile import save_edited_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 START = dt.date(2027, 1, 4)
 LONDON = "Europe/London"
@@ -25,7 +29,7 @@ LONDON = "Europe/London"
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 def events(text: str) -> list[Any]:
@@ -39,7 +43,7 @@ def by_uid(text: str) -> dict[str, Any]:
 def test_timed_sessions_carry_the_london_zone(library: Library) -> None:
     # A schedule time gives Europe/London events with a VTIMEZONE; summer sessions keep their
     # local time (10:00 BST is 09:00 UTC), so no parser can put them an hour late.
-    plan = new_plan(library, start=dt.date(2027, 6, 7))
+    plan = make_plan(library, start=dt.date(2027, 6, 7))
     plan.schedule.time = "10:00"
     plan.sessions[1].time = "14:30"
     text = ics.render(plan)
@@ -57,7 +61,7 @@ def test_timed_sessions_carry_the_london_zone(library: Library) -> None:
 
 def test_sessions_without_a_time_are_all_day(library: Library) -> None:
     # No time anywhere: all-day VALUE=DATE events and no VTIMEZONE; --time gives a time.
-    plan = new_plan(library, start=START)
+    plan = make_plan(library, start=START)
     text = ics.render(plan)
     first = events(text)[0]
     assert first.decoded("dtstart") == START and not isinstance(
@@ -74,7 +78,7 @@ def test_a_reschedule_raises_sequence_and_stamps(library: Library, tmp_path: Pat
     # After a reschedule the same UID comes back with a higher SEQUENCE and a later DTSTAMP
     # and LAST-MODIFIED, taken from the plan's history, so a re-import updates the event.
     path = tmp_path / "P-0042.toml"
-    write_plan(path, new_plan(library, start=START))
+    write_plan(path, make_plan(library, start=START))
     before = by_uid(ics.render(read_plan(path)))
     later = clock.now() + dt.timedelta(days=2)
     plan = reschedule_in_file(path, 3, date=dt.date(2027, 1, 20), now=later).plan
@@ -91,7 +95,7 @@ def test_a_removed_session_is_cancelled_under_its_old_uid(library: Library, tmp_
     # An edit that drops a need removes its module's sessions; the calendar gets them as
     # CANCELLED under the UIDs they had, and the plan file remembers them in [[removed]].
     path = tmp_path / "P-0042.toml"
-    write_plan(path, new_plan(library, start=START))
+    write_plan(path, make_plan(library, start=START))
     plan = read_plan(path)
     old = by_uid(ics.render(plan))
     edited = replan(library, plan, edited_request(plan, {"needs": ["need-a"]}), now=clock.now())
@@ -112,7 +116,7 @@ def test_a_removed_session_is_cancelled_under_its_old_uid(library: Library, tmp_
 
 def test_a_module_planned_again_leaves_the_removed_list(library: Library) -> None:
     # Removing then re-adding a need brings the same UIDs back as live events.
-    plan = new_plan(library, start=START)
+    plan = make_plan(library, start=START)
     dropped = replan(library, plan, edited_request(plan, {"needs": ["need-a"]}), now=clock.now())
     back = replan(
         library,
@@ -125,7 +129,7 @@ def test_a_module_planned_again_leaves_the_removed_list(library: Library) -> Non
 
 
 def private_plan(library: Library) -> Plan:
-    plan = new_plan(library, start=START)
+    plan = make_plan(library, start=START)
     plan.schedule.place = "Interview room 2"
     return plan
 
@@ -165,5 +169,5 @@ def test_events_are_private_unless_detail(
 
 def test_uids_are_stable_across_exports(library: Library) -> None:
     # Two exports of the same plan are byte-identical (reproducible, stable UIDs).
-    plan = new_plan(library, start=START)
+    plan = make_plan(library, start=START)
     assert ics.render(plan) == ics.render(plan.model_copy(deep=True))

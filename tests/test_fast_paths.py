@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 
+from hii_planner import load_library, read_caseload
 from hii_planner.files import tomlsource
-from hii_planner.library.loader import load_library
-from hii_planner.plans.caseload import read_caseload
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, saved_plan
+from tests.conftest import LibraryFactory, saved_plan
+from tests.fixture_data import LIBRARY_INFO, LIBRARY_MODULES
 
 
 class _CountingParser:

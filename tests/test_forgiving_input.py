@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import read_plan, write_plan
 from hii_planner.choices import weekday_from
-from hii_planner.plans.planfile import read_plan, write_plan
 from tests.conftest import Cli, LibraryFactory, module
 
 ANSWERS = """

@@ -18,21 +18,26 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner import clock
-from hii_planner.errors import HiiPlannerError
-from hii_planner.library.loader import Library
-from hii_planner.planning.replan import edited_request, replan
-from hii_planner.plans.amend import amend_session
+from hii_planner import (
+    HiiPlannerError,
+    Library,
+    Plan,
+    PlannedSession,
+    add_closure,
+    amend_session,
+    change_status,
+    clock,
+    edited_request,
+    read_plan,
+    record_session,
+    replan,
+    reschedule_overdue,
+    reschedule_session,
+    write_plan,
+)
 from hii_planner.plans.calendar import closure_on, holiday_name
-from hii_planner.plans.closures import add_closure
 from hii_planner.plans.consistency import plan_inconsistencies
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan, PlannedSession
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_overdue, reschedule_session
-from hii_planner.plans.status import change_status
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -71,7 +76,7 @@ ACTIONS = st.lists(
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 def _act(library: Library, plan: Plan, action: str, number: int, offset: int) -> Plan:
@@ -141,7 +146,7 @@ def test_random_plans_keep_every_rule_through_any_commands(
     # never change unless amended (then only the one); nothing placed on a holiday or in a
     # closure; the file always parses back to the same plan.
     cadence, weekdays = schedule
-    plan = new_plan(
+    plan = make_plan(
         library, start=start, needs=needs, cadence=cadence, weekdays=weekdays, holidays=holidays
     )
     path = tmp_path / "P-0042.toml"

@@ -8,20 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import Library, RequestError, write_handouts, write_plan
 from hii_planner.documents.model import Document
-from hii_planner.errors import RequestError
-from hii_planner.handouts import pool, write_handouts
+from hii_planner.handouts import pool
 from hii_planner.handouts.pool import pool_size, render_in_order
 from hii_planner.handouts.write import plan_jobs
-from hii_planner.library.loader import Library
-from hii_planner.plans.planfile import write_plan
-from tests.conftest import Cli, LibraryFactory
-from tests.handouts_support import fixture_library, plan_for
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
+from tests.fixture_data import ALL_NEEDS
 
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return fixture_library(make_library)
+    return fixture_library(make_library, "handouts")
 
 
 @pytest.mark.parametrize(
@@ -47,7 +45,7 @@ def test_parallel_pdfs_are_the_serial_ones_in_order(
 ) -> None:
     # Compiled on the pool or one by one, the same files come out, written in the same order.
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
-    plan = plan_for(library)
+    plan = make_plan(library, needs=ALL_NEEDS, holidays="none")
     parallel = write_handouts(plan, library, out_dir=tmp_path / "pool", sessions=[1, 3, 4])
     monkeypatch.setattr(pool, "MAX_THREADS", 1)
     serial = write_handouts(plan, library, out_dir=tmp_path / "serial", sessions=[1, 3, 4])
@@ -61,7 +59,9 @@ def test_an_error_stops_the_run_where_the_serial_one_would(
 ) -> None:
     # The documents before a failing one come back; the failure is raised in its place.
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
-    builds: list[Callable[[], Document]] = [j.build for j in plan_jobs(plan_for(library), library)]
+    builds: list[Callable[[], Document]] = [
+        j.build for j in plan_jobs(make_plan(library, needs=ALL_NEEDS, holidays="none"), library)
+    ]
 
     def broken() -> Document:
         raise RequestError(["this document cannot be made"])
@@ -79,7 +79,7 @@ def caseload(library: Library, tmp_path: Path) -> Path:
     folder = tmp_path / "caseload"
     folder.mkdir()
     for reference in ("P-0001", "P-0002"):
-        plan = plan_for(library)
+        plan = make_plan(library, needs=ALL_NEEDS, holidays="none")
         plan.participant.reference = reference
         write_plan(folder / f"{reference}.toml", plan)
     (folder / "P-0003.toml").write_text('format = "hii-plan"\nrevision = "x"\n', encoding="utf-8")

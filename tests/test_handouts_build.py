@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hii_planner import Library, Plan
 from hii_planner.documents.model import (
     BulletList,
     Document,
@@ -17,31 +18,20 @@ from hii_planner.documents.model import (
 )
 from hii_planner.documents.render import FORMATS, render_document, render_documents
 from hii_planner.handouts import facilitator_guide, in_context, participant_handout, plan_overview
-from hii_planner.library.loader import Library
-from hii_planner.plans.models import Plan
-from tests.conftest import LibraryFactory
-from tests.handouts_support import (
-    BODY,
-    EASY,
-    MARKING,
-    STAFF,
-    fixture_library,
-    pdf_pages,
-    plan_for,
-    text_of,
-)
+from tests.conftest import LibraryFactory, fixture_library, make_plan, pdf_pages, text_of
+from tests.fixture_data import ALL_NEEDS, BODY, EASY, MARKING, STAFF
 
 FORMAT_PARAMS = [pytest.param(f, id=f) for f in FORMATS]
 
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return fixture_library(make_library)
+    return fixture_library(make_library, "handouts")
 
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    return plan_for(library)
+    return make_plan(library, needs=ALL_NEEDS, holidays="none")
 
 
 def participant_documents(plan: Plan, library: Library, **options: bool) -> list[Document]:
@@ -211,7 +201,9 @@ def test_overview_content(plan: Plan, library: Library) -> None:
 
 def test_overview_of_a_plan_without_needs(library: Library) -> None:
     # A plan made from chosen modules only says there were no assessed needs.
-    overview = plan_overview(plan_for(library, needs=(), modules=("faith-work",)), library)
+    overview = plan_overview(
+        make_plan(library, needs=(), modules=("faith-work",), holidays="none"), library
+    )
     assert Paragraph("No assessed needs were recorded in this plan.") in overview.blocks
 
 

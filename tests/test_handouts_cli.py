@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.handouts import write_handouts
+from hii_planner import Library, write_handouts, write_plan
 from hii_planner.handouts.outputs import MANIFEST
-from hii_planner.library.loader import Library
-from hii_planner.plans.planfile import write_plan
-from tests.conftest import Cli, LibraryFactory, module
-from tests.handouts_support import MODULES, STAFF, fixture_library, pdf_pages, plan_for
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan, module, pdf_pages
+from tests.fixture_data import ALL_NEEDS, HANDOUT_MODULES, STAFF
 
 SESSION_STEMS = [
     "01-hello",
@@ -26,14 +24,14 @@ SESSION_STEMS = [
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return fixture_library(make_library)
+    return fixture_library(make_library, "handouts")
 
 
 @pytest.fixture
 def plan_file(library: Library, tmp_path: Path) -> Path:
     path = tmp_path / "plans" / "P-0042.toml"
     path.parent.mkdir()
-    write_plan(path, plan_for(library))
+    write_plan(path, make_plan(library, needs=ALL_NEEDS, holidays="none"))
     return path
 
 
@@ -136,7 +134,7 @@ def test_a_plan_the_library_does_not_match_is_an_error(
     # Modules and sessions missing from the library are all named; nothing is written.
     other = make_library(
         [
-            MODULES[0],
+            HANDOUT_MODULES[0],
             module("identity", requires=["welcome"], sessions=1),
             module("ending", core=True, placement="last"),
         ],
@@ -197,7 +195,7 @@ def test_write_handouts_reports_progress_and_counts(library: Library, tmp_path: 
     # The library entry point: one progress call per file, in order, and the counts.
     calls: list[tuple[int, int, str]] = []
     written = write_handouts(
-        plan_for(library),
+        make_plan(library, needs=ALL_NEEDS, holidays="none"),
         library,
         out_dir=tmp_path / "out",
         output_format="pdf",
@@ -217,7 +215,7 @@ def test_missed_and_cancelled_sessions_are_skipped_unless_asked_for(
     library: Library, tmp_path: Path
 ) -> None:
     # By default a missed or cancelled session gets no handout; --session N prints it anyway.
-    plan = plan_for(library)
+    plan = make_plan(library, needs=ALL_NEEDS, holidays="none")
     plan.sessions[1].status = "missed"
     plan.sessions[2].status = "cancelled"
     written = write_handouts(
@@ -239,7 +237,7 @@ def test_places_never_reach_participant_handouts(
     cli: Cli, library: Library, tmp_path: Path
 ) -> None:
     # The usual place and a session's own place are facilitator-facing only.
-    plan = plan_for(library)
+    plan = make_plan(library, needs=ALL_NEEDS, holidays="none")
     plan.schedule.place = "Interview room 2, HMP Example"
     plan.sessions[0].place = "Visits hall B"
     path = tmp_path / "placed" / "P-0042.toml"

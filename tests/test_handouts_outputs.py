@@ -9,25 +9,28 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import FileAccessError
-from hii_planner.handouts import write_handouts
+from hii_planner import (
+    FileAccessError,
+    Library,
+    read_plan,
+    record_session,
+    write_handouts,
+    write_plan,
+)
 from hii_planner.handouts.outputs import MANIFEST, STALE_AFTER
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.planfile import read_plan, write_plan
-from tests.conftest import Cli, LibraryFactory
-from tests.handouts_support import fixture_library, plan_for
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
+from tests.fixture_data import ALL_NEEDS
 
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return fixture_library(make_library)
+    return fixture_library(make_library, "handouts")
 
 
 @pytest.fixture
 def plan_file(library: Library, tmp_path: Path) -> Path:
     path = tmp_path / "P-0042.toml"
-    write_plan(path, plan_for(library))
+    write_plan(path, make_plan(library, needs=ALL_NEEDS, holidays="none"))
     return path
 
 

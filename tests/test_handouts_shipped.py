@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from hii_planner import clock
+from hii_planner import (
+    HiiPlannerError,
+    Library,
+    Plan,
+    default_library_path,
+    load_library,
+    write_handouts,
+)
 from hii_planner.documents.render import FORMATS
-from hii_planner.errors import HiiPlannerError
-from hii_planner.handouts import write_handouts
-from hii_planner.library.loader import Library, default_library_path, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
-from tests.conftest import LibraryFactory, module, session
-from tests.handouts_support import pdf_pages
+from tests.conftest import LibraryFactory, make_plan, module, pdf_pages, session
 
 
 def plans_covering(library: Library) -> list[Plan]:
@@ -44,13 +43,7 @@ def plans_covering(library: Library) -> list[Plan]:
 
 
 def build(library: Library, modules: list[str]) -> Plan:
-    request = PlanRequest(
-        participant="P-0042",
-        modules=modules,
-        facilitators=["Facilitator A"],
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), weekdays=["mon"]),
-    )
-    return build_plan(library, request, now=clock.now()).plan
+    return make_plan(library, needs=(), modules=modules)
 
 
 def page_count(path: Path) -> int:

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from hii_planner import load_library, write_plan
 from hii_planner.files.atomic import ensure_private_dir
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
-from tests.conftest import Cli, LibraryFactory, module
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan, module
 
 
 def _hostile(kind: str, path: Path) -> None:
@@ -130,9 +128,9 @@ def test_created_folders_are_private_at_every_level(tmp_path: Path) -> None:
 
 def test_handout_folders_are_private(cli: Cli, make_library: LibraryFactory, workdir: Path) -> None:
     # handouts --out into new nested folders makes each one 0700.
-    library = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    library = fixture_library(make_library).path
     plan = workdir / "P-0042.toml"
-    write_plan(plan, new_plan(load_library(library), start=dt.date(2026, 11, 2)))
+    write_plan(plan, make_plan(load_library(library), start=dt.date(2026, 11, 2)))
     old = os.umask(0o022)
     try:
         cli(

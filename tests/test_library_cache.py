@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import LibraryError
+from hii_planner import LibraryError, load_library
 from hii_planner.library import loader, stored
-from hii_planner.library.loader import load_library
 from hii_planner.library.stored import cache_folder, load_library_cached
 from tests.conftest import LibraryFactory, module, session
 

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from hii_planner.errors import Problem
-from hii_planner.library.loader import check_library
+from hii_planner import Problem, check_library
 from tests.conftest import LibraryFactory, module, session
 
 

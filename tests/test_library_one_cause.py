@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hii_planner.library.loader import check_library
+from hii_planner import check_library
 from tests.conftest import Cli, LibraryFactory, module
 
 INFO = {

@@ -9,15 +9,12 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
+from hii_planner import Library, Plan, Reason
 from hii_planner.documents.markdown import render_markdown
 from hii_planner.export import markdown as plan_markdown
 from hii_planner.handouts.overview import plan_overview
 from hii_planner.handouts.report import build_report
-from hii_planner.library.loader import Library
-from hii_planner.plans.models import Plan
-from hii_planner.plans.reasons import Reason
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 HOSTILE = (
     "<script>alert(1)</script> <img src=x onerror=alert(2)> *em* **strong** "
@@ -51,8 +48,8 @@ def tags_of(markdown: str) -> set[str]:
 
 @pytest.fixture
 def hostile_plan(make_library: LibraryFactory) -> tuple[Plan, Library]:
-    library = delivery_library(make_library)
-    plan = new_plan(library, start=dt.date(2027, 1, 4), facilitators=[HOSTILE[:80]])
+    library = fixture_library(make_library)
+    plan = make_plan(library, start=dt.date(2027, 1, 4), facilitators=[HOSTILE[:80]])
     plan.library.name = HOSTILE
     plan.modules[0].title = HOSTILE
     plan.modules[0].reasons = [Reason.parse(HOSTILE)]
@@ -94,6 +91,6 @@ def test_hostile_text_is_printed_not_run(
 
 def test_overview_markdown_does_not_speak_of_colours(make_library: LibraryFactory) -> None:
     # Markdown has no colours: the overview's timeline caption must not mention them.
-    library = delivery_library(make_library)
-    plan = new_plan(library, start=dt.date(2027, 1, 4))
+    library = fixture_library(make_library)
+    plan = make_plan(library, start=dt.date(2027, 1, 4))
     assert "colour" not in render_markdown([plan_overview(plan, library)]).lower()

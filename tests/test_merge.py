@@ -14,17 +14,24 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hii_planner.errors import DeliveryError, MergeError
-from hii_planner.library.loader import Library, load_library
+from hii_planner import (
+    DeliveryError,
+    HistoryEntry,
+    Library,
+    MergeError,
+    Plan,
+    dumps_plan,
+    load_library,
+    merge_plans,
+    record_session,
+    reschedule_session,
+    resolve_conflict,
+)
 from hii_planner.plans.changes import record_of
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.merge import KEPT_REASON, merge_plans
+from hii_planner.plans.merge import KEPT_REASON
 from hii_planner.plans.merge_sessions import keyed
-from hii_planner.plans.models import HistoryEntry, Plan
-from hii_planner.plans.planfile import dumps_plan
-from hii_planner.plans.rescheduling import reschedule_session
-from hii_planner.plans.resolve import resolve_conflict
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from tests.conftest import make_plan
+from tests.fixture_data import LIBRARY_INFO, LIBRARY_MODULES
 
 TODAY = dt.date(2026, 11, 18)
 NOW = dt.datetime(2026, 11, 18, 12, 0, tzinfo=dt.UTC)
@@ -93,7 +100,7 @@ def session(plan: Plan, module: str, name: str, catch_up: bool = False) -> Any:
 def test_a_record_on_one_side_and_a_move_on_the_other_both_apply(library: Library) -> None:
     # Records from ours, a move and a record with a note from theirs: all kept, no conflict,
     # revision one more than the larger side, history of both sides plus the merge.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     ours = apply(base, rec(1), rec(2))
     theirs = apply(base, move(8, dt.date(2026, 12, 2)), rec(3, note="good"))
     result = merge_plans(base, ours, theirs, now=NOW)
@@ -158,7 +165,7 @@ def test_merges_that_decide(
     library: Library, ours_ops: list[Op], theirs_ops: list[Op], check: Callable[[Plan], bool]
 ) -> None:
     # Each pair of changes merges without a conflict, to the plan described by its id.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     result = merge_plans(base, apply(base, *ours_ops), apply(base, *theirs_ops), now=NOW)
     assert check(result.plan)
     assert [s.number for s in result.plan.sessions] == list(range(1, len(result.plan.sessions) + 1))
@@ -171,7 +178,7 @@ def test_the_same_session_recorded_differently_is_a_conflict_holding_ours(
 ) -> None:
     # Delivered here, missed there: ours' values, a [[conflicts]] entry with both records,
     # and theirs' catch-up is not planned for a session ours says was delivered.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     ours = apply(base, rec(4, note="went well"))
     theirs = apply(base, rec(4, "missed"))
     result = merge_plans(base, ours, theirs, now=NOW)
@@ -192,7 +199,7 @@ def test_settling_a_conflict_takes_a_side_and_keeps_catch_ups_consistent(
 ) -> None:
     # --take theirs (missed) adds the catch-up the missed record needs; --take ours leaves
     # the delivered session as it is; either way the conflict goes.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     merged = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan
     taken_theirs = merged.model_copy(deep=True)
     summary = resolve_conflict(taken_theirs, 4, take="theirs", today=TODAY)
@@ -212,7 +219,7 @@ def test_an_edit_that_removed_a_module_the_other_side_recorded_is_a_conflict(
     # Ours dropped module "other" (an edit); theirs delivered its first session. The session
     # and its module stay (records are never lost) with a conflict whose ours side is empty;
     # taking ours removes them.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
 
     def drop_other(plan: Plan) -> str:
         plan.modules = [m for m in plan.modules if m.id != "other"]
@@ -235,7 +242,7 @@ def test_an_edit_that_removed_a_module_the_other_side_recorded_is_a_conflict(
 
 def test_two_copies_without_a_base_use_their_shared_history(library: Library) -> None:
     # A synced folder's copy: no base, the histories' common start stands in for it.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     ours = apply(base, rec(1), rec(2))
     theirs = apply(base, rec(3, note="copy"), move(8, dt.date(2026, 12, 2)))
     plan = merge_plans(None, ours, theirs, now=NOW).plan
@@ -246,7 +253,7 @@ def test_two_copies_without_a_base_use_their_shared_history(library: Library) ->
 
 def test_an_amendment_on_one_copy_wins_over_the_record_it_replaced(library: Library) -> None:
     # Without a base, an amendment's `before` says which record it replaced.
-    base = apply(new_plan(library, start=START), rec(1, note="first"))
+    base = apply(make_plan(library, start=START), rec(1, note="first"))
 
     def amend(plan: Plan) -> str:
         before = record_of(plan.sessions[0])  # what `plan amend` keeps
@@ -281,7 +288,7 @@ def test_plans_that_are_not_copies_of_one_plan_are_refused(
     library: Library, change: Callable[[Plan], None], message: str
 ) -> None:
     # Two different plans never merge.
-    ours = new_plan(library, start=START)
+    ours = make_plan(library, start=START)
     theirs = ours.model_copy(deep=True)
     change(theirs)
     with pytest.raises(MergeError, match=message):
@@ -290,7 +297,7 @@ def test_plans_that_are_not_copies_of_one_plan_are_refused(
 
 def test_a_base_that_is_not_an_ancestor_is_refused(library: Library) -> None:
     # A base with history the copies do not start with is not their ancestor.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     ours, theirs = apply(base, rec(1)), apply(base, rec(2))
     stranger = apply(base, rec(3))
     with pytest.raises(MergeError, match="the base is not an earlier version of ours"):
@@ -333,7 +340,7 @@ def test_merging_is_the_same_whichever_side_is_ours(
     # same sessions (apart from undecided ones and their catch-ups, which follow each
     # one's own record, and the same conflicts either way); merging with an unchanged
     # copy changes nothing.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     a, b = _operate(base, ops_a), _operate(base, ops_b)
     for ancestor in (base, None):  # with git's base, and as two copies without one
         _assert_symmetric(
@@ -364,9 +371,9 @@ def keyed_of(plan: Plan, number: int) -> tuple[str, str, bool, int]:
 
 def test_a_merged_plan_round_trips_through_its_file(library: Library, tmp_path: Path) -> None:
     # The merged plan, conflicts and all, is written and read back unchanged.
-    from hii_planner.plans.planfile import read_plan, write_plan
+    from hii_planner import read_plan, write_plan
 
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     plan = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan
     write_plan(tmp_path / "P-0042.toml", plan)
     assert read_plan(tmp_path / "P-0042.toml") == plan
@@ -377,10 +384,10 @@ def test_changing_commands_refuse_a_plan_with_conflicts_until_it_is_settled(
 ) -> None:
     # update_plan (under record, reschedule, edit and whatever comes next) refuses the
     # plan; the settling path is let through.
-    from hii_planner.errors import UnresolvedConflictsError
-    from hii_planner.plans.planfile import save_edited_plan, update_plan, write_plan
+    from hii_planner import UnresolvedConflictsError, update_plan, write_plan
+    from hii_planner.plans.planfile import save_edited_plan
 
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     plan = merge_plans(base, apply(base, rec(4)), apply(base, rec(4, "missed")), now=NOW).plan
     path = tmp_path / "P-0042.toml"
     write_plan(path, plan)
@@ -396,7 +403,7 @@ def test_changing_commands_refuse_a_plan_with_conflicts_until_it_is_settled(
 
 def test_history_after_the_shared_start_is_in_time_order(library: Library) -> None:
     # Entries of both sides interleave by time; each side's own order is kept.
-    base = new_plan(library, start=START)
+    base = make_plan(library, start=START)
     ours = apply(base, rec(1), rec(2))  # minutes n, n+1
     theirs = apply(base, rec(3), rec(4))  # minutes n+2, n+3
     ours = apply(ours, rec(5))  # minute n+4

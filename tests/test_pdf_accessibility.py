@@ -17,8 +17,8 @@ from pypdf.generic import ArrayObject, DictionaryObject
 from hii_planner.documents.model import Document, Heading, MarkdownText, Paragraph, WritingSpace
 from hii_planner.documents.render import render_document
 from hii_planner.handouts import in_context, participant_handout
-from tests.conftest import LibraryFactory
-from tests.handouts_support import BODY, fixture_library, plan_for
+from tests.conftest import LibraryFactory, fixture_library, make_plan
+from tests.fixture_data import ALL_NEEDS, BODY
 
 
 def pdf(document: Document) -> PdfReader:
@@ -60,8 +60,8 @@ def font_sizes(reader: PdfReader, *, containing: str) -> dict[str, set[float]]:
 
 @pytest.fixture
 def handout_document(make_library: LibraryFactory) -> Document:
-    library = fixture_library(make_library)
-    plan = plan_for(library)
+    library = fixture_library(make_library, "handouts")
+    plan = make_plan(library, needs=ALL_NEEDS, holidays="none")
     return participant_handout(plan, library, in_context(plan, library, plan.sessions[0]))
 
 

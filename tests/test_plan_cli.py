@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from hii_planner.library.loader import default_library_path, load_library
+from hii_planner import default_library_path, load_library
 from tests.conftest import Cli, LibraryFactory, module, session
 
 SHIPPED = load_library(default_library_path())

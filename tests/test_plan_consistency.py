@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.errors import DeliveryError
-from hii_planner.library.loader import Library
-from hii_planner.plans.amend import amend_session
+from hii_planner import (
+    DeliveryError,
+    Library,
+    Plan,
+    amend_session,
+    read_plan,
+    record_session,
+    write_plan,
+)
 from hii_planner.plans.consistency import plan_inconsistencies
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, write_plan
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
 
 TODAY = dt.date(2026, 11, 18)
 START = dt.date(2026, 11, 2)  # sessions 1-3 are in the past on TODAY
@@ -25,12 +27,12 @@ START = dt.date(2026, 11, 2)  # sessions 1-3 are in the past on TODAY
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
-    made = new_plan(library, start=START)
+    made = make_plan(library, start=START)
     record_session(made, 1, status="delivered", today=TODAY)
     return made
 

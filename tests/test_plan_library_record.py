@@ -8,15 +8,20 @@ from typing import Any
 
 import pytest
 
+from hii_planner import (
+    Library,
+    PlanRequest,
+    build_plan,
+    check_plan,
+    dumps_plan,
+    load_library,
+    read_plan,
+    write_plan,
+)
 from hii_planner.files.tomlsource import MAX_FILE_BYTES
 from hii_planner.library.cache import combined_digest
-from hii_planner.library.loader import Library, load_library
 from hii_planner.library.models import LibraryInfo, Module
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest
 from hii_planner.plans import library_record
-from hii_planner.plans.check import check_plan
-from hii_planner.plans.planfile import dumps_plan, read_plan, write_plan
 from tests.conftest import LibraryFactory, module
 
 NOW = dt.datetime(2026, 11, 22, 10, tzinfo=dt.UTC)

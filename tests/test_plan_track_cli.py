@@ -12,11 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import plan_as_json, read_plan, write_plan
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, dates, new_plan
+from hii_planner import Plan, load_library, plan_as_json, read_plan, write_plan
+from tests.conftest import Cli, LibraryFactory, dates, fixture_library, make_plan
 
 # The frozen clock's today is Wed 18 Nov 2026; sessions run weekly on Mondays from 2 Nov.
 START = dt.date(2026, 11, 2)
@@ -24,13 +21,13 @@ START = dt.date(2026, 11, 2)
 
 @pytest.fixture
 def library_dir(make_library: LibraryFactory) -> Path:
-    return make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    return fixture_library(make_library).path
 
 
 @pytest.fixture
 def plan_file(library_dir: Path, workdir: Path) -> Path:
     path = workdir / "P-0042.toml"
-    write_plan(path, new_plan(load_library(library_dir), start=START))
+    write_plan(path, make_plan(load_library(library_dir), start=START))
     return path
 
 
@@ -295,7 +292,7 @@ def test_report_with_another_library_warns_and_leaves_out_the_marking(
     cli: Cli, plan_file: Path, make_library: LibraryFactory
 ) -> None:
     # A library that is not the plan's: no borrowed marking or need titles, and a warning.
-    other = make_library(LIBRARY_MODULES, info={**LIBRARY_INFO, "name": "Another"}, name="o")
+    other = fixture_library(make_library, info={"name": "Another"}, name="o").path
     result = cli("--library", str(other), "plan", "report", str(plan_file))
     assert result.stderr.startswith(
         "warning: the plan was made with the library 'Test library', not 'Another'"
@@ -312,7 +309,7 @@ def caseload(library_dir: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "caseload"
     folder.mkdir()
     for reference, start in [("P-0001", START), ("P-0002", dt.date(2027, 1, 4))]:
-        plan = new_plan(library, start=start)
+        plan = make_plan(library, start=start)
         plan.participant.reference = reference
         write_plan(folder / f"{reference}.toml", plan)
     return folder
@@ -442,7 +439,7 @@ def test_two_processes_recording_at_once_never_corrupt_the_plan(
     library = load_library(library_dir)
     for attempt in range(3):
         path = tmp_path / f"race-{attempt}.toml"
-        write_plan(path, new_plan(library, start=START))
+        write_plan(path, make_plan(library, start=START))
         processes = [_record_process(path, n, s) for n, s in (first, second)]
         results = [(p.wait(timeout=60), *p.communicate()) for p in processes]
         landed = 0

@@ -7,11 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner import clock
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.planfile import dumps_plan, read_plan, write_plan
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from hii_planner import clock, dumps_plan, read_plan, record_in_file, write_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 DIRECTIVE = "#:schema ../docs/schema/plan.schema.json\n"
 
@@ -30,9 +27,9 @@ def test_leading_comments_survive_a_rewrite(
 ) -> None:
     # Recording a session rewrites the plan; its opening comment lines come back unchanged
     # (line ends made LF) and the rest of the file is the plan as the tool writes it.
-    library = delivery_library(make_library)
+    library = fixture_library(make_library)
     path = tmp_path / "P-0042.toml"
-    write_plan(path, new_plan(library, start=dt.date(2027, 1, 4)))
+    write_plan(path, make_plan(library, start=dt.date(2027, 1, 4)))
     path.write_text(header + path.read_text(), encoding="utf-8", newline="")
     plan = record_in_file(path, 1, status="cancelled", now=clock.now()).plan
     text = path.read_text(encoding="utf-8")

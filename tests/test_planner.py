@@ -7,11 +7,16 @@ from typing import Any
 
 import pytest
 
-from hii_planner.errors import PlanningError, RequestError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import PlanResult, build_plan
-from hii_planner.planning.request import PlanRequest
-from hii_planner.plans.reasons import Reason
+from hii_planner import (
+    Library,
+    PlanningError,
+    PlanRequest,
+    PlanResult,
+    Reason,
+    RequestError,
+    build_plan,
+    load_library,
+)
 from tests.conftest import LibraryFactory, module, session
 
 NOW = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)

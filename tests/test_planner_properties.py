@@ -11,12 +11,18 @@ import tomli_w
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from hii_planner.errors import LibraryError, PlanningError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import PlanResult, build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import dumps_plan
+from hii_planner import (
+    Library,
+    LibraryError,
+    Plan,
+    PlanningError,
+    PlanRequest,
+    PlanResult,
+    ScheduleRequest,
+    build_plan,
+    dumps_plan,
+    load_library,
+)
 
 NOW = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)
 NEEDS = ["n0", "n1", "n2", "n3"]

@@ -6,12 +6,8 @@ import datetime as dt
 
 import pytest
 
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan
-from hii_planner.plans.progress import plan_progress
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from hii_planner import Library, Plan, plan_progress, record_session
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 LATER = dt.date(2027, 6, 1)  # every session of the plan is in the past
 
@@ -19,8 +15,8 @@ LATER = dt.date(2027, 6, 1)  # every session of the plan is in the past
 @pytest.fixture
 def plan(make_library: LibraryFactory) -> Plan:
     # intro 1-2, middle 3-5, other 6-7, ending 8; weekly on Mondays from 2 Nov 2026.
-    library: Library = delivery_library(make_library)
-    return new_plan(library, start=dt.date(2026, 11, 2))
+    library: Library = fixture_library(make_library)
+    return make_plan(library, start=dt.date(2026, 11, 2))
 
 
 def _record(plan: Plan, *records: tuple[int, str]) -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from hii_planner.plans.planfile import read_plan
-from tests.conftest import LibraryFactory
-from tests.wizard_driver import LIBRARY_INFO, library_modules
+from hii_planner import read_plan
+from tests.conftest import LibraryFactory, fixture_library
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +59,7 @@ def test_plan_new_in_a_terminal_from_start_to_a_saved_plan(
 ) -> None:
     # Every question appears in a real terminal; answering them saves a private plan file
     # and ends with exit code 0 and the summary line.
-    library = make_library(library_modules(), info=LIBRARY_INFO)
+    library = fixture_library(make_library, "wizard").path
     work = tmp_path / "work"
     work.mkdir()
     child = spawn(library, work)
@@ -93,7 +92,7 @@ def test_plan_new_in_a_terminal_from_start_to_a_saved_plan(
 
 def test_ctrl_c_in_a_terminal_then_resume(make_library: LibraryFactory, tmp_path: Path) -> None:
     # Ctrl-C exits with 130 and says how to resume; `plan new --resume` picks up the answers.
-    library = make_library(library_modules(), info=LIBRARY_INFO)
+    library = fixture_library(make_library, "wizard").path
     work = tmp_path / "work"
     work.mkdir()
     child = spawn(library, work)

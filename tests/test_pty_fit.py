@@ -10,8 +10,8 @@ from typing import Any
 import pexpect
 import pytest
 
-from tests.conftest import LibraryFactory
-from tests.wizard_driver import LIBRARY_INFO, library_modules
+from tests.conftest import LibraryFactory, fixture_library
+from tests.fixture_data import WIZARD_INFO
 
 pytestmark = pytest.mark.slow
 
@@ -19,12 +19,12 @@ TIMEOUT = 60
 
 
 def many_needs_info() -> dict[str, Any]:
-    """The wizard library's info with 30 needs, too many for a 24-row screen."""
+    """Fields for the wizard library with 30 more needs, too many for a 24-row screen."""
     needs = [
         {"id": f"need-{n:02d}", "title": f"Need number {n}", "dimension": "engagement"}
         for n in range(1, 31)
     ]
-    return {**LIBRARY_INFO, "needs": [*LIBRARY_INFO["needs"], *needs], "screening": []}
+    return {"needs": [*WIZARD_INFO["needs"], *needs], "screening": []}
 
 
 def spawn(library: Path, folder: Path, rows: int, columns: int) -> pexpect.spawn:
@@ -48,7 +48,7 @@ def test_needs_step_at_80_by_24_shows_key_help_and_a_more_cue(
 ) -> None:
     # At 80×24 the needs list is taller than the screen: its key help is still shown (on
     # its own line under the long question) and it says there is more below.
-    library = make_library(library_modules(), info=many_needs_info())
+    library = fixture_library(make_library, "wizard", info=many_needs_info()).path
     work = tmp_path / "work"
     work.mkdir()
     child = spawn(library, work, 24, 80)
@@ -70,7 +70,7 @@ def test_short_lists_keep_key_help_on_the_question_line(
     make_library: LibraryFactory, tmp_path: Path
 ) -> None:
     # A list that fits says no "more", and its key help stays beside the question.
-    library = make_library(library_modules(), info={**LIBRARY_INFO, "screening": []})
+    library = fixture_library(make_library, "wizard", info={"screening": []}).path
     work = tmp_path / "work"
     work.mkdir()
     child = spawn(library, work, 40, 100)

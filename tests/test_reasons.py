@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.plans.planfile import dumps_plan, read_plan
-from hii_planner.plans.reasons import Reason
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, saved_plan
+from hii_planner import Reason, dumps_plan, read_plan
+from tests.conftest import LibraryFactory, fixture_library, saved_plan
 
 
 @pytest.mark.parametrize(
@@ -76,7 +74,7 @@ def test_a_plan_file_reads_reasons_as_data_and_writes_the_same_bytes(
     make_library: LibraryFactory, tmp_path: Path
 ) -> None:
     # Reading a plan gives Reason values; a hand-written reason survives; the bytes stay the same.
-    library = delivery_library(make_library)
+    library = fixture_library(make_library)
     path = saved_plan(library, tmp_path, start=dt.date(2027, 1, 4))
     text = path.read_text(encoding="utf-8").replace(
         'reasons = [\n    "addresses need: need-b",\n]',

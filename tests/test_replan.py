@@ -11,22 +11,26 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner import clock
-from hii_planner.errors import PlanningError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.answers import request_from
-from hii_planner.planning.plan_diff import diff_plans
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.replan import (
-    KEPT_MODULE_REASON,
+from hii_planner import (
+    Library,
+    Plan,
+    PlannedSession,
+    PlanningError,
+    Reason,
+    build_plan,
+    clock,
+    diff_plans,
     edited_request,
+    load_library,
     plan_request,
+    read_plan,
     replan,
+    request_from,
     save_replan,
+    write_plan,
 )
-from hii_planner.plans.models import LeftOut, Plan, PlannedSession
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.reasons import Reason
+from hii_planner.planning.replan import KEPT_MODULE_REASON
+from hii_planner.plans.models import LeftOut
 from tests.conftest import LibraryFactory, module
 
 JAN = 1

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from hii_planner import Library, Plan, record_session
 from hii_planner.documents.model import (
     Block,
     BulletList,
@@ -19,24 +20,21 @@ from hii_planner.documents.model import (
 )
 from hii_planner.documents.render import render_document
 from hii_planner.handouts.report import FORMULATION_SECTIONS, REPORT_TITLE, build_report
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import Plan
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import MARKING, delivery_library, new_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
+from tests.fixture_data import MARKING
 
 TODAY = dt.date(2027, 2, 1)
 
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 @pytest.fixture
 def plan(library: Library) -> Plan:
     """Intro, middle (one session made up) and ending complete; other not."""
-    plan = new_plan(library, start=dt.date(2026, 11, 2), needs=["need-a", "need-b", "need-c"])
+    plan = make_plan(library, start=dt.date(2026, 11, 2), needs=["need-a", "need-b", "need-c"])
     for number, status, options in [
         (1, "delivered", {"note": "Agreed how we work together."}),
         (2, "delivered", {}),
@@ -172,7 +170,7 @@ def test_session_notes_are_in_date_order(plan: Plan, library: Library) -> None:
 
 def test_a_new_plan_reports_nothing_delivered(library: Library) -> None:
     # Before anything is recorded: zero counts and plain sentences, no empty tables.
-    plan = new_plan(library, start=dt.date(2027, 1, 4), needs=[])
+    plan = make_plan(library, start=dt.date(2027, 1, 4), needs=[])
     document = build_report(plan, today=TODAY, library=library)
     assert _facts(_section(document, "Attendance"))["Sessions delivered"] == "0 of 3"
     assert _section(document, "Session notes") == [Paragraph("No session notes were recorded.")]

@@ -6,22 +6,18 @@ import datetime as dt
 
 import pytest
 
+from hii_planner import HistoryEntry, Library, Plan, change_status, record_session
 from hii_planner.documents.model import Document, Facts, Heading, TableBlock
 from hii_planner.handouts.report import build_report
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_session
-from hii_planner.plans.models import HistoryEntry, Plan
-from hii_planner.plans.status import change_status
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 TODAY = dt.date(2026, 11, 18)
 
 
 @pytest.fixture
 def plan(make_library: LibraryFactory) -> Plan:
-    library: Library = delivery_library(make_library)
-    plan = new_plan(library, start=dt.date(2026, 11, 2), facilitators=("Lead A",))
+    library: Library = fixture_library(make_library)
+    plan = make_plan(library, start=dt.date(2026, 11, 2), facilitators=("Lead A",))
     record_session(plan, 1, status="delivered", today=TODAY)
     record_session(plan, 2, status="delivered", today=TODAY, facilitators=["Cover C"])
     record_session(plan, 3, status="missed", today=TODAY, absence="acceptable")

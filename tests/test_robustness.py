@@ -9,12 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hii_planner.errors import PlanFileError, Problem
+from hii_planner import (
+    PlanFileError,
+    Problem,
+    check_library,
+    check_plan,
+    default_library_path,
+    load_library,
+    read_plan,
+)
 from hii_planner.files.tomlsource import TomlDocument, key_lines, parse_toml
-from hii_planner.library.cache import default_library_path
-from hii_planner.library.loader import check_library, load_library
-from hii_planner.plans.check import check_plan
-from hii_planner.plans.planfile import read_plan
 from tests.conftest import Cli, LibraryFactory, module
 
 SAMPLE_MODULE = (default_library_path() / "identity-and-belonging.toml").read_bytes()

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from hii_planner.errors import RequestError
-from hii_planner.planning.request import ScheduleRequest
+from hii_planner import RequestError, ScheduleRequest
 from hii_planner.planning.schedule import default_start, default_weekdays, resolve_schedule
 from hii_planner.plans.calendar import dates_for, holiday_name, next_slot
 

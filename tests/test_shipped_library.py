@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -12,17 +11,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from hii_planner import clock
-from hii_planner.library.loader import (
-    LIBRARY_FILE,
+from hii_planner import (
     Library,
     LibraryCheck,
     check_library,
     default_library_path,
 )
+from hii_planner.library.loader import LIBRARY_FILE
 from hii_planner.library.models import Handout, Module, Session
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
+from tests.conftest import make_plan
 from tests.readability import reading_ease
 
 LIBRARY_PATH = default_library_path()
@@ -129,12 +126,7 @@ def all_sessions(library: Library) -> list[tuple[Module, Session]]:
 
 def plan_of(library: Library, modules: list[str]) -> list[tuple[str, str]]:
     """The (module, session) pairs, in order, of a plan built from the shipped library."""
-    request = PlanRequest(
-        participant="P-0042",
-        modules=modules,
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), weekdays=["mon"]),
-    )
-    plan = build_plan(library, request, now=clock.now()).plan
+    plan = make_plan(library, needs=(), modules=modules, facilitators=())
     return [(s.module, s.session) for s in plan.sessions]
 
 

@@ -13,19 +13,17 @@ from typing import IO
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.planfile import write_plan
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from hii_planner import load_library, write_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 FULL = Path("/dev/full")
 
 
 @pytest.fixture
 def setup(make_library: LibraryFactory, workdir: Path) -> tuple[Path, Path]:
-    library = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
+    library = fixture_library(make_library).path
     plan = workdir / "P-0042.toml"
-    write_plan(plan, new_plan(load_library(library), start=dt.date(2026, 11, 2)))
+    write_plan(plan, make_plan(load_library(library), start=dt.date(2026, 11, 2)))
     return library, plan
 
 

@@ -10,12 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import Library
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_in_file
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, new_plan
+from hii_planner import Library, read_plan, record_in_file, reschedule_in_file, write_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
 
 NOW = dt.datetime(2026, 11, 18, 12, 0, tzinfo=dt.UTC)
 START = dt.date(2026, 10, 5)  # Mondays; sessions 1-7 are before 2026-11-18
@@ -23,14 +19,14 @@ START = dt.date(2026, 10, 5)  # Mondays; sessions 1-7 are before 2026-11-18
 
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Library:
-    return delivery_library(make_library)
+    return fixture_library(make_library)
 
 
 @pytest.fixture
 def copies(library: Library, workdir: Path) -> tuple[Path, Path, Path]:
     """A plan, a copy of it in a synced folder, and the version both started from."""
     plan = workdir / "P-0042.toml"
-    write_plan(plan, new_plan(library, start=START))
+    write_plan(plan, make_plan(library, start=START))
     base = workdir / "base" / "P-0042.toml"
     base.parent.mkdir()
     shutil.copy(plan, base)
@@ -215,7 +211,7 @@ def test_plan_list_names_conflict_copies_and_the_command_that_folds_them_in(
 ) -> None:
     # A copy (by its name, or by its reference and shared history) is named with the merge
     # command; the JSON marks it; another plan for the same participant is not a copy.
-    write_plan(workdir / "P-0042.toml", new_plan(library, start=START))
+    write_plan(workdir / "P-0042.toml", make_plan(library, start=START))
     shutil.copy(workdir / "P-0042.toml", workdir / name)
     result = cli("plan", "list", ".")
     assert f"conflict copy: {name} is a {kind} of P-0042.toml" in result.stderr
@@ -229,9 +225,9 @@ def test_two_plans_for_one_participant_are_not_copies(
     cli: Cli, library: Library, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Same reference, no shared history (the plan was made again): not a conflict copy.
-    write_plan(workdir / "P-0042.toml", new_plan(library, start=START))
+    write_plan(workdir / "P-0042.toml", make_plan(library, start=START))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795100000")
-    write_plan(workdir / "P-0042-new.toml", new_plan(library, start=START))
+    write_plan(workdir / "P-0042-new.toml", make_plan(library, start=START))
     assert "conflict copy" not in cli("plan", "list", ".").stderr
 
 
@@ -239,7 +235,7 @@ def test_the_team_view_counts_the_caseload(cli: Cli, library: Library, workdir: 
     # --summary and --json give the same figures: plans by status, delivered this month and
     # in total, absences, overdue, conflicts, copies left out, the next seven days.
     for reference in ("P-0001", "P-0002", "P-0003"):
-        plan = new_plan(library, start=START)
+        plan = make_plan(library, start=START)
         plan.participant.reference = reference
         if reference == "P-0003":
             plan.status = "paused"

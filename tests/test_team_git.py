@@ -11,12 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner.library.loader import load_library
-from hii_planner.plans.delivery import record_in_file
-from hii_planner.plans.planfile import read_plan, write_plan
-from hii_planner.plans.rescheduling import reschedule_in_file
-from tests.conftest import LibraryFactory
-from tests.delivery_plans import LIBRARY_INFO, LIBRARY_MODULES, new_plan
+from hii_planner import read_plan, record_in_file, reschedule_in_file, write_plan
+from tests.conftest import LibraryFactory, fixture_library, make_plan
 
 pytestmark = pytest.mark.slow
 
@@ -53,12 +49,12 @@ def clones(
 ) -> tuple[Path, Path]:
     """A bare repository with one plan, cloned by facilitators A and B (driver set up)."""
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    library = load_library(make_library(LIBRARY_MODULES, info=LIBRARY_INFO))
+    library = fixture_library(make_library)
     remote = tmp_path / "caseload.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
     a = clone(remote, tmp_path / "a", "Facilitator A")
     # Sessions on Mondays from 2026-10-12: sessions 1-5 are before "today" (2026-11-18).
-    write_plan(a / "P-0042.toml", new_plan(library, start=dt.date(2026, 10, 12)))
+    write_plan(a / "P-0042.toml", make_plan(library, start=dt.date(2026, 10, 12)))
     git(a, "add", ".")
     git(a, "commit", "-q", "-m", "P-0042: new plan")
     git(a, "push", "-q", "-u", "origin", "main")

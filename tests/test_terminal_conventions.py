@@ -9,8 +9,7 @@ import pytest
 
 from hii_planner.ui import paging
 from hii_planner.ui.console import set_output, stdout_console
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, saved_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, saved_plan
 
 
 @pytest.fixture
@@ -18,7 +17,7 @@ def plan_file(make_library: LibraryFactory, tmp_path: Path) -> tuple[Path, Path]
     """A fixture library and one saved plan made from it."""
     import datetime as dt
 
-    library = delivery_library(make_library)
+    library = fixture_library(make_library)
     folder = tmp_path / "plans"
     folder.mkdir()
     return library.path, saved_plan(library, folder, start=dt.date(2027, 1, 4), name="P-0001")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hii_planner import check_library
 from hii_planner.files.tomlsource import TomlDocument, key_lines, parse_toml
-from hii_planner.library.loader import check_library
 from tests.conftest import LibraryFactory
 
 

@@ -7,10 +7,7 @@ from typing import Any
 
 import pytest
 
-from hii_planner.errors import RequestError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import PlanRequest
+from hii_planner import Library, PlanRequest, RequestError, build_plan, load_library
 from tests.conftest import Cli, LibraryFactory, module
 
 NOW = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, LibraryFactory
-from tests.delivery_plans import delivery_library, saved_plan
+from tests.conftest import Cli, LibraryFactory, fixture_library, saved_plan
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "views"
 
@@ -31,7 +30,7 @@ def matches_snapshot(name: str, text: str) -> None:
 @pytest.fixture
 def caseload(make_library: LibraryFactory, tmp_path: Path) -> tuple[Path, Path]:
     """The fixture library's folder and a folder of two plans made from it."""
-    library = delivery_library(make_library)
+    library = fixture_library(make_library)
     plans = tmp_path / "plans"
     plans.mkdir()
     saved_plan(library, plans, start=dt.date(2027, 1, 4), name="P-0001")

@@ -9,15 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from hii_planner import clock
-from hii_planner.errors import CancelledByUser, InterruptedByUser, PlanningError
-from hii_planner.library.loader import load_library
-from hii_planner.planning.answers import request_from
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.request import ClosureRequest, PlanRequest, ScheduleRequest
-from hii_planner.plans.planfile import dumps_plan
+from hii_planner import (
+    ClosureRequest,
+    PlanningError,
+    PlanRequest,
+    ScheduleRequest,
+    build_plan,
+    clock,
+    dumps_plan,
+    load_library,
+    request_from,
+)
+from hii_planner.errors import CancelledByUser, InterruptedByUser
 from hii_planner.wizard.drafts import NEW_PLAN, DraftStore
-from tests.conftest import Cli, LibraryFactory, module
+from tests.conftest import Cli, LibraryFactory, fixture_library, module
 from tests.wizard_driver import (
     CTRL_C,
     DOWN,
@@ -27,7 +32,6 @@ from tests.wizard_driver import (
     down,
     plan_new,
     retype,
-    wizard_library,
 )
 
 # With the frozen clock (Wednesday 2026-11-18) the default start is Thursday 2026-11-19.
@@ -54,7 +58,7 @@ def test_enter_at_every_prompt_saves_the_plan_the_scripted_path_builds(
 ) -> None:
     # Enter at every prompt gives a valid plan, under a generated reference, identical
     # to the plan `plan new --no-input` builds from the same answers; the draft is gone.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     # participant, facilitator, screening, needs, modules, budget, schedule, save
     run = plan_new(library, [ENTER] * 5 + [ENTER] + SCHEDULE_DEFAULTS + [ENTER])
     assert run.error is None
@@ -73,7 +77,7 @@ def test_enter_at_every_prompt_saves_the_plan_the_scripted_path_builds(
 
 def test_enter_at_every_prompt_works_with_the_shipped_library() -> None:
     # The shipped library's defaults also give a plan with its core first and last modules.
-    from hii_planner.library.loader import default_library_path
+    from hii_planner import default_library_path
 
     library = load_library(default_library_path())
     run = plan_new(library, [ENTER] * 40)
@@ -88,7 +92,7 @@ def test_a_tailored_path_through_every_step(make_library: LibraryFactory) -> Non
     # Typed and chosen answers at every step make the same plan as the equivalent request;
     # a screening answer that raises a caution shows it at once, and only once (the
     # preview does not repeat it).
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [
         retype("P-0042"),
         "Facilitator A" + ENTER,
@@ -149,7 +153,7 @@ def test_going_back_from_the_preview_asks_again_what_depends_on_the_change(
 ) -> None:
     # From the preview, going back to the needs and ticking one re-asks the modules and
     # sessions it affects (pre-ticked with the new recommendation), then shows the preview.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [
         *[ENTER] * 6,
         *SCHEDULE_DEFAULTS,
@@ -175,7 +179,7 @@ def test_a_broken_rule_is_explained_at_its_step_and_corrected_in_place(
 ) -> None:
     # Leaving out a required module, then a budget that cannot fit, each show the
     # scripted path's message at that step; correcting the answer carries on.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [
         *[ENTER] * 3,
         SPACE + ENTER,  # needs: belonging
@@ -231,7 +235,7 @@ def test_a_broken_rule_is_explained_at_its_step_and_corrected_in_place(
 def test_a_typed_answer_is_checked_before_it_is_accepted(make_library: LibraryFactory) -> None:
     # A reference with a space and an impossible date are refused at their prompt, which
     # stays open until the answer is corrected.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [
         retype("P 42"),
         retype("P-42"),
@@ -250,7 +254,7 @@ def test_a_typed_answer_is_checked_before_it_is_accepted(make_library: LibraryFa
 
 def test_a_name_like_reference_is_questioned(make_library: LibraryFactory) -> None:
     # A reference that reads like a name is warned about; declining gives a generated one.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [retype("JaneDoe"), ENTER, ENTER, *[ENTER] * 5, *SCHEDULE_DEFAULTS, ENTER]
     run = plan_new(library, keys)
     assert run.error is None, run.error
@@ -265,7 +269,7 @@ def test_ctrl_c_keeps_a_private_draft_and_resume_continues_it(
     # Ctrl-C stops with exit code 130, writes no plan, keeps the answers in a 0600 draft
     # and says how to resume; --resume says what it resumes and continues at the same step,
     # and saving deletes the draft.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     first = plan_new(library, [retype("P-0042"), ENTER, ENTER, SPACE + ENTER, CTRL_C])
     assert isinstance(first.error, InterruptedByUser)
     assert first.error.exit_code == 130
@@ -300,7 +304,7 @@ def test_ctrl_c_keeps_a_private_draft_and_resume_continues_it(
 
 def test_a_closed_terminal_keeps_the_draft_too(make_library: LibraryFactory) -> None:
     # When the input ends (the terminal closed), the answers so far are kept the same way.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     run = plan_new(library, [retype("P-0042")])
     assert isinstance(run.error, InterruptedByUser)
     draft = DraftStore(NEW_PLAN).load()
@@ -310,7 +314,7 @@ def test_a_closed_terminal_keeps_the_draft_too(make_library: LibraryFactory) -> 
 
 def test_a_waiting_draft_is_offered_without_resume(make_library: LibraryFactory) -> None:
     # Starting `plan new` while a draft waits offers to continue it (the default).
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     plan_new(library, [retype("P-0042"), CTRL_C])
     run = plan_new(library, [ENTER] + [ENTER] * 5 + SCHEDULE_DEFAULTS + [ENTER])
     assert run.error is None, run.error
@@ -321,7 +325,7 @@ def test_a_waiting_draft_is_offered_without_resume(make_library: LibraryFactory)
 def test_cancel_discards_the_answers(make_library: LibraryFactory) -> None:
     # Cancelling at the final screen, once confirmed, writes nothing and keeps no draft;
     # it is a choice, not an interruption: exit code 0 and "nothing was saved".
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     run = plan_new(library, [*[ENTER] * 6, *SCHEDULE_DEFAULTS, down(2) + ENTER, "y"])
     assert isinstance(run.error, CancelledByUser)
     assert run.error.exit_code == 0
@@ -333,9 +337,9 @@ def test_cancel_discards_the_answers(make_library: LibraryFactory) -> None:
 def test_a_failed_save_returns_to_the_final_screen(make_library: LibraryFactory) -> None:
     # When saving fails (the file exists), the message is shown and the plan can be saved
     # again, here once the file is out of the way.
-    from hii_planner.errors import OutputExistsError
+    from hii_planner import OutputExistsError
 
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     attempts: list[int] = []
 
     def save(_result: object) -> None:
@@ -354,7 +358,7 @@ def test_a_failed_save_returns_to_the_final_screen(make_library: LibraryFactory)
 def test_answers_given_as_flags_pre_fill_the_prompts(make_library: LibraryFactory) -> None:
     # Answers from flags or an answers file are the defaults: Enter keeps them, and ids the
     # library does not know are named, with the scripted path's message, and left out.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     answers = {
         "participant": "P-0042",
         "needs": ["belonging", "belongin"],
@@ -400,7 +404,7 @@ def test_resuming_a_change_made_from_the_preview_returns_to_the_preview(
 ) -> None:
     # Stopped while changing a step from the preview, --resume asks that step (and what
     # depends on it) and goes back to the preview, without walking every step again.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     first = plan_new(
         library, [*[ENTER] * 6, *SCHEDULE_DEFAULTS, DOWN + ENTER, down(3) + ENTER, CTRL_C]
     )

@@ -10,30 +10,27 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from hii_planner import clock
+from hii_planner import (
+    Library,
+    Plan,
+    PlanRequest,
+    Replan,
+    build_plan,
+    clock,
+    read_plan,
+    write_plan,
+)
 from hii_planner.cli.plan_edit import save_edit
 from hii_planner.errors import InterruptedByUser
-from hii_planner.library.loader import Library
-from hii_planner.planning.planner import build_plan
-from hii_planner.planning.replan import Replan
-from hii_planner.planning.request import PlanRequest, ScheduleRequest
 from hii_planner.plans.calendar import next_slot
-from hii_planner.plans.models import Plan
-from hii_planner.plans.planfile import read_plan, write_plan
 from hii_planner.wizard.drafts import DraftStore, edit_key
-from tests.conftest import Cli, LibraryFactory
-from tests.wizard_driver import CTRL_C, DOWN, ENTER, SPACE, down, plan_edit, wizard_library
+from tests.conftest import Cli, LibraryFactory, fixture_library, make_plan
+from tests.wizard_driver import CTRL_C, DOWN, ENTER, SPACE, down, plan_edit
 
 
 def recorded_plan(library: Library, path: Path) -> Plan:
     """A plan weekly on Mondays from 2027-01-04: 1-2 delivered, 3 missed, 4 its catch-up."""
-    request = PlanRequest(
-        participant="P-0042",
-        facilitators=["Facilitator A"],
-        needs=["belonging"],
-        schedule=ScheduleRequest(start=dt.date(2027, 1, 4), weekdays=["mon"]),
-    )
-    plan = build_plan(library, request, now=clock.now()).plan
+    plan = make_plan(library, needs=("belonging",))
     first, second, third = plan.sessions[:3]
     first.status, first.notes = "delivered", "Settled in well."
     second.status, second.engagement_concern = "delivered", True
@@ -64,7 +61,7 @@ def test_edit_keeps_recorded_sessions_and_plans_the_rest_again(
     # Adding a module in the editor keeps delivered and missed sessions exactly as they
     # were, dates the rest from the first slot after the last recorded one, shows what
     # changes before saving, and saves the next revision with a history entry.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     path = tmp_path / "P-0042.toml"
     before = recorded_plan(library, path)
     keys = [
@@ -100,7 +97,7 @@ def test_saving_an_unchanged_edit_writes_nothing(
     make_library: LibraryFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Opening a plan and saving at once changes nothing, so the file is left as it was.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     path = tmp_path / "P-0042.toml"
     request = PlanRequest(participant="P-0042", needs=["belonging"])
     write_plan(path, build_plan(library, request, now=clock.now()).plan)
@@ -117,7 +114,7 @@ def test_ctrl_c_in_an_edit_keeps_a_draft_for_that_plan(
     make_library: LibraryFactory, tmp_path: Path
 ) -> None:
     # Stopping an edit leaves the plan untouched and keeps a draft that --resume continues.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     path = tmp_path / "P-0042.toml"
     before = recorded_plan(library, path)
     text = path.read_text(encoding="utf-8")
@@ -145,7 +142,7 @@ def test_scripted_edit_applies_an_answers_file(
 ) -> None:
     # Without a terminal, `plan edit --answers` lays the file's answers over the plan's own,
     # lists the changes and saves; the recorded sessions stay.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     path = tmp_path / "P-0042.toml"
     before = recorded_plan(library, path)
     answers = tmp_path / "answers.toml"
@@ -181,7 +178,7 @@ def test_scripted_edit_refuses_what_needs_a_terminal(
     make_library: LibraryFactory, tmp_path: Path, cli: Cli, args: list[str], message: str
 ) -> None:
     # Without a terminal, an edit with nothing to apply, or --resume, is an error (exit 1).
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     path = tmp_path / "P-0042.toml"
     recorded_plan(library, path)
     result = cli("--library", str(library.path), "plan", "edit", str(path), *args, exit_code=1)
@@ -192,7 +189,7 @@ def test_an_edit_that_breaks_a_rule_says_so_and_writes_nothing(
     make_library: LibraryFactory, tmp_path: Path, cli: Cli
 ) -> None:
     # Excluding a module the plan needs gives the planner's message, and the plan stays.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     path = tmp_path / "P-0042.toml"
     recorded_plan(library, path)
     text = path.read_text(encoding="utf-8")

@@ -5,15 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hii_planner import clock
-from hii_planner.library.loader import Library
-from hii_planner.planning.planner import PlanResult, build_plan
-from hii_planner.planning.request import PlanRequest
-from hii_planner.plans.planfile import dumps_plan
+from hii_planner import Library, PlanRequest, PlanResult, build_plan, clock, dumps_plan
 from hii_planner.wizard import run_wizard
-from tests.conftest import LibraryFactory
+from tests.conftest import LibraryFactory, fixture_library
 from tests.fake_prompter import ENTER, ScriptedPrompter
-from tests.wizard_driver import wizard_library
 
 
 def run(library: Library, answers: list[Any]) -> tuple[ScriptedPrompter, PlanResult]:
@@ -27,7 +22,7 @@ def run(library: Library, answers: list[Any]) -> tuple[ScriptedPrompter, PlanRes
 def test_enter_everywhere_gives_the_no_input_plan(make_library: LibraryFactory) -> None:
     # Taking every default gives the plan --no-input builds with no schedule answers,
     # and the schedule step offers the one rule's start and weekday.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     prompter, result = run(library, [ENTER] * 20)
     reference = result.plan.participant.reference
     expected = build_plan(library, PlanRequest(participant=reference), now=clock.now())
@@ -51,7 +46,7 @@ def test_scripted_answers_shape_the_plan(make_library: LibraryFactory) -> None:
         "scotland",
         *[ENTER] * 5,
     ]
-    prompter, result = run(wizard_library(make_library), answers)
+    prompter, result = run(fixture_library(make_library, "wizard"), answers)
     plan = result.plan
     assert plan.participant.reference == "P-0042"
     assert plan.participant.needs == ["belonging"]

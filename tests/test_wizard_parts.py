@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from hii_planner import Library, request_from
 from hii_planner.dates import date_problem
-from hii_planner.library.loader import Library
-from hii_planner.planning.answers import request_from
 from hii_planner.wizard.drafts import Draft, DraftStore
 from hii_planner.wizard.module_ticks import modules_answer
 from hii_planner.wizard.reference import generate_reference, looks_like_name, reference_problem
 from hii_planner.wizard.steps_shape import budget_problem
-from tests.conftest import LibraryFactory, module
-from tests.wizard_driver import wizard_library
+from tests.conftest import LibraryFactory, fixture_library, module
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -176,7 +174,7 @@ def test_ticks_become_chosen_and_excluded_modules(
 ) -> None:
     # A ticked module the needs would not bring in is chosen; an unticked one that was
     # pre-ticked (or excluded before) and would still come in is excluded.
-    library: Library = wizard_library(make_library)
+    library: Library = fixture_library(make_library, "wizard")
     request = request_from({"participant": "P-1", "needs": needs})
     answer = modules_answer(
         library,
@@ -264,12 +262,10 @@ def test_the_preview_fits_80_columns_without_colour(make_library: LibraryFactory
 
     from rich.console import Console
 
-    from hii_planner import clock
-    from hii_planner.planning.planner import build_plan
-    from hii_planner.planning.replan import replan
+    from hii_planner import build_plan, clock, replan
     from hii_planner.wizard.preview import show_preview
 
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     request = request_from(
         {"participant": "P-0042", "needs": ["belonging", "us-and-them"], "twin_track": "faith"}
     )
@@ -294,15 +290,13 @@ def test_twin_track_offers_only_marked_tracks(make_library: LibraryFactory) -> N
     import datetime as dt
     from typing import Any
 
-    from hii_planner.library.loader import load_library
     from hii_planner.wizard.state import WizardState
     from hii_planner.wizard.steps_shape import _twin_tracks
-    from tests.wizard_driver import LIBRARY_INFO, library_modules
 
     answers = {"participant": "P-0042", "modules": ["status-work", "beliefs"]}
 
     def offered(info: dict[str, Any], name: str) -> list[str]:
-        library = load_library(make_library(library_modules(), info=info, name=name))
+        library = fixture_library(make_library, "wizard", info=info, name=name)
         state = WizardState(
             library=library,
             prompter=None,  # type: ignore[arg-type]  # no question is asked
@@ -312,9 +306,9 @@ def test_twin_track_offers_only_marked_tracks(make_library: LibraryFactory) -> N
         )
         return [track.id for track, _, _ in _twin_tracks(state)]
 
-    assert offered(LIBRARY_INFO, "unmarked") == ["main", "faith"]
+    assert offered({}, "unmarked") == ["main", "faith"]
     marked = [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith", "twin": True}]
-    assert offered({**LIBRARY_INFO, "tracks": marked}, "marked") == ["faith"]
+    assert offered({"tracks": marked}, "marked") == ["faith"]
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,11 @@ from typing import Any
 
 import pytest
 
-from hii_planner.planning.planner import PlanResult
-from hii_planner.plans.planfile import read_plan, save_new_plan
+from hii_planner import PlanResult, read_plan, save_new_plan
 from hii_planner.wizard import run_wizard
 from hii_planner.wizard.prompts import Prompter
-from tests.conftest import LibraryFactory
-from tests.wizard_driver import ENTER, UP, Run, _drive, retype, wizard_library
+from tests.conftest import LibraryFactory, fixture_library
+from tests.wizard_driver import ENTER, UP, Run, _drive, retype
 
 SCHEDULE_DEFAULTS = [ENTER] * 7
 TO_FINAL_SCREEN = [retype("P-0042"), *[ENTER] * 5, *SCHEDULE_DEFAULTS]
@@ -44,7 +43,7 @@ def taken(tmp_path: Path) -> Path:
 
 def test_replace_saves_over_the_file(make_library: LibraryFactory, taken: Path) -> None:
     # Choosing "Replace it" writes the plan over the file that was there.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     run = plan_new_saving(library, [*TO_FINAL_SCREEN, ENTER, UP + UP + ENTER], taken)
     assert run.error is None, run.error
     assert read_plan(taken / "P-0042.toml").participant.reference == "P-0042"
@@ -52,7 +51,7 @@ def test_replace_saves_over_the_file(make_library: LibraryFactory, taken: Path) 
 
 def test_save_as_writes_another_file(make_library: LibraryFactory, taken: Path) -> None:
     # "Save as…" asks for a name and saves there; the file that was there is left as it was.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [*TO_FINAL_SCREEN, ENTER, UP + ENTER, "P-0042-second.toml" + ENTER]
     run = plan_new_saving(library, keys, taken)
     assert run.error is None, run.error
@@ -63,7 +62,7 @@ def test_save_as_writes_another_file(make_library: LibraryFactory, taken: Path) 
 def test_back_returns_to_the_final_screen(make_library: LibraryFactory, taken: Path) -> None:
     # "Back" (the default) saves nothing and shows the final screen again, where the plan
     # can still be saved elsewhere; the file that was there stays as it was.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     keys = [*TO_FINAL_SCREEN, ENTER, ENTER, ENTER, UP + ENTER, "other.toml" + ENTER]
     run = plan_new_saving(library, keys, taken)
     assert run.error is None, run.error

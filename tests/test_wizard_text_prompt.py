@@ -7,8 +7,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from hii_planner.wizard.prompts import Prompter
-from tests.conftest import LibraryFactory
-from tests.wizard_driver import ENTER, plan_new, wizard_library
+from tests.conftest import LibraryFactory, fixture_library
+from tests.wizard_driver import ENTER, plan_new
 
 SCHEDULE_DEFAULTS = [ENTER] * 7  # start, cadence, weekday, holidays, time, place, closures
 
@@ -49,7 +49,7 @@ def test_without_a_default_typing_is_plain() -> None:
 
 def test_the_guided_planner_takes_a_typed_reference_as_it_is(make_library: LibraryFactory) -> None:
     # Typing a reference over the generated one gives exactly the typed reference.
-    library = wizard_library(make_library)
+    library = fixture_library(make_library, "wizard")
     run = plan_new(library, ["P-0042" + ENTER, *[ENTER] * 5, *SCHEDULE_DEFAULTS, ENTER])
     assert run.error is None, run.error
     [result] = run.saved

@@ -1,4 +1,4 @@
-"""Drive the guided planner's real questionary prompts with keys, and a small library for it."""
+"""Drive the guided planner's real questionary prompts with keys (the library: fixture "wizard")."""
 
 from __future__ import annotations
 
@@ -12,14 +12,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from hii_planner.errors import HiiPlannerError
-from hii_planner.library.loader import Library, load_library
-from hii_planner.planning.planner import PlanResult
-from hii_planner.planning.replan import Replan
-from hii_planner.plans.models import Plan
+from hii_planner import HiiPlannerError, Library, Plan, PlanResult, Replan
 from hii_planner.wizard import run_edit_wizard, run_wizard
 from hii_planner.wizard.prompts import Prompter
-from tests.conftest import LibraryFactory, module, session
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -37,62 +32,6 @@ def down(times: int) -> str:
 def retype(text: str) -> str:
     """Replace a text prompt's default with *text* and confirm it."""
     return CLEAR + text + ENTER
-
-
-LIBRARY_INFO: dict[str, Any] = {
-    "dimensions": [
-        {"id": "engagement", "title": "Engagement"},
-        {"id": "intent", "title": "Intent"},
-    ],
-    "needs": [
-        {
-            "id": "belonging",
-            "title": "Need for belonging",
-            "dimension": "engagement",
-            "description": "Looks to a group for a place to fit.",
-        },
-        {"id": "status", "title": "Need for status", "dimension": "engagement"},
-        {"id": "us-and-them", "title": "Us and them thinking", "dimension": "intent"},
-    ],
-    "tracks": [{"id": "main", "title": "Main"}, {"id": "faith", "title": "Faith"}],
-    "screening": [
-        {
-            "id": "ideology",
-            "question": "Was the offending driven by a group, cause or ideology?",
-            "caution_if": False,
-            "caution": "The intervention may not be suitable.",
-        }
-    ],
-    "order": ["welcome", "story", "identity", "status-work", "extra", "beliefs", "close"],
-}
-"""Needs checkbox: ── Engagement, belonging, status, ── Intent, us-and-them."""
-
-
-def library_modules() -> list[dict[str, Any]]:
-    """The library's modules.
-
-    The modules checkbox lists: ── Main, welcome (core), story, identity, status-work,
-    extra, close (core), ── Faith, beliefs. The pointer starts on story.
-    """
-    return [
-        module("welcome", core=True, placement="first"),
-        module("story", sessions=2),
-        module(
-            "identity",
-            addresses=["belonging"],
-            requires=["story"],
-            sessions=[session("s1"), session("s2", optional=True, minutes=45)],
-        ),
-        module("status-work", addresses=["status"], sessions=2),
-        module("extra"),
-        module("beliefs", track="faith", addresses=["us-and-them"], sessions=2),
-        module("close", core=True, placement="last"),
-    ]
-
-
-def wizard_library(make_library: LibraryFactory) -> Library:
-    """The small library the wizard tests plan from."""
-    return load_library(make_library(library_modules(), info=LIBRARY_INFO))
 
 
 @dataclass
