@@ -16,8 +16,7 @@ from hii_planner.cli.app import app
 from hii_planner.cli.examples import EXAMPLES
 from hii_planner.library.cache import module_files as cache_module_files
 from hii_planner.library.names import module_files
-from tests.conftest import Cli, LibraryFactory, saved_plan
-from tests.conftest import fixture_library as delivery_library
+from tests.conftest import Cli, LibraryFactory, fixture_library, saved_plan
 
 
 def complete(line: str, *, shell: str = "bash", env: dict[str, str] | None = None) -> list[str]:
@@ -39,7 +38,7 @@ def complete(line: str, *, shell: str = "bash", env: dict[str, str] | None = Non
 @pytest.fixture
 def library(make_library: LibraryFactory) -> Path:
     """The fixture library (modules intro, middle, other, ending)."""
-    return delivery_library(make_library).path
+    return fixture_library(make_library).path
 
 
 @pytest.mark.slow

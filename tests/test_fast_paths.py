@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from hii_planner import load_library, read_caseload
+from hii_planner import load_library, read_caseload, read_plan
 from hii_planner.files import tomlsource
-from tests.conftest import LibraryFactory, saved_plan
+from tests.conftest import LibraryFactory, fixture_library, saved_plan
 from tests.fixture_data import LIBRARY_INFO, LIBRARY_MODULES
 
 
@@ -134,10 +134,9 @@ def test_coverage_from_the_cached_needs_matches_the_library(
     # coverage the library itself gives.
     from hii_planner.library.cache import session_needs_of
     from hii_planner.plans.coverage import coverage
-    from hii_planner.plans.planfile import read_plan
 
-    library_dir = make_library(LIBRARY_MODULES, info=LIBRARY_INFO)
-    library = load_library(library_dir)
+    library = fixture_library(make_library)
+    library_dir = library.path
     plan = read_plan(saved_plan(library, tmp_path, start=dt.date(2027, 1, 4)))
     expected = coverage(plan, library)
     assert [c.sessions for c in expected if c.sessions]  # some need is covered
