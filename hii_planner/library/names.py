@@ -7,7 +7,6 @@ Anything unreadable gives no names rather than an error: completion never fails.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,8 @@ def module_files(library: Path) -> list[Path]:
 
 
 def _table(path: Path) -> dict[str, Any]:
+    import tomllib  # here: every command imports this module for completion, few complete
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -44,6 +45,8 @@ def _title(file: Path) -> str:
     Parsing only that line keeps a <TAB> fast; a title written any other way is
     found by parsing the whole file.
     """
+    import tomllib
+
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
