@@ -12,7 +12,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import typer
 from typer.main import get_command
 
 from hii_planner import default_library_path, json_schema
@@ -65,9 +64,12 @@ def test_every_command_has_help_and_is_documented(cli: Cli, path: tuple[str, ...
 
 
 def test_help_without_arguments(cli: Cli) -> None:
-    # The bare command and each group show help rather than an error.
-    result = typer.testing.CliRunner().invoke(app, [])
-    assert "library" in result.stdout and "plan" in result.stdout
+    # The bare command and each group show their help (on stderr, as a usage error: exit 2,
+    # so a script that forgot the command stops); --help prints it on stdout.
+    for words in ([], ["plan"], ["library"], ["team"]):
+        result = cli(*words, exit_code=2)
+        assert "Usage: hii-planner" in result.stderr and "Commands:" in result.stderr
+        assert result.stdout == ""
     assert "Exit codes" in cli("--help").stdout
 
 

@@ -47,7 +47,7 @@ Facilitators = Annotated[
     list[str] | None,
     typer.Option(
         "--facilitator",
-        help="Who delivered it (once or twice) \\[default: the plan's facilitators].",
+        help="Who delivered it (once or twice) [default: the plan's facilitators].",
         show_default=False,
     ),
 ]

@@ -25,6 +25,7 @@ app = typer.Typer(
     cls=GlobalOptionsGroup,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # locals may hold participants' data
+    rich_markup_mode=None,  # plain help: typer's rich help imports Markdown and Pygments
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 # The commands (library, plan, handouts, team) are named in global_options.ROOT_COMMANDS and
@@ -45,7 +46,7 @@ def main_options(
         typer.Option(
             "--library",
             envvar="HII_PLANNER_LIBRARY",
-            help="Module library folder \\[default: the library shipped with hii-planner].",
+            help="Module library folder [default: the library shipped with hii-planner].",
             show_default=False,
         ),
     ] = None,

@@ -104,17 +104,17 @@ _VALUE_WORDS = {
 }
 
 
-def escape(text: str) -> str:
-    """*text* safe inside rich markup (rich itself is not imported for help)."""
-    return text.replace("[", "\\[")
+# Click rewraps each paragraph of help to the terminal's width; one that starts with this
+# line is printed as written (examples, lists).
+_KEEP_LINES = "\b"
 
 
 def epilog(path: str) -> str | None:
-    """The `Examples:` section of the command at *path* (rich markup), or None."""
+    """The `Examples:` section of the command at *path*, its lines kept as written, or None."""
     examples = EXAMPLES.get(path)
     if not examples:
         return None
-    return "\n".join(["[bold]Examples:[/]", *(f"$ {escape(e)}" for e in examples)])
+    return "\n".join([_KEEP_LINES, "Examples:", *(f"  $ {e}" for e in examples)])
 
 
 def flowing(text: str) -> str:
@@ -126,7 +126,8 @@ def flowing(text: str) -> str:
     for paragraph in text.split("\n\n"):
         lines = paragraph.splitlines()
         listed = any(line.startswith((" ", "-", "•", "*")) for line in lines[1:])
-        paragraphs.append(paragraph if listed else " ".join(line.strip() for line in lines))
+        kept = f"{_KEEP_LINES}\n{paragraph}" if listed and not paragraph.startswith("\b") else None
+        paragraphs.append(kept or " ".join(line.strip() for line in lines))
     return "\n\n".join(paragraphs)
 
 

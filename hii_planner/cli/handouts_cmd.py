@@ -61,7 +61,7 @@ def handouts(
         typer.Option(
             "--out",
             "-o",
-            help="Folder to write into \\[default: PLAN-handouts beside the plan file; "
+            help="Folder to write into [default: PLAN-handouts beside the plan file; "
             "for a folder of plans, OUT/PLAN for each].",
             show_default=False,
         ),
@@ -81,7 +81,7 @@ def handouts(
             min=1,
             metavar="N",
             autocompletion=complete_session_number,
-            help="Only this session number (repeatable) \\[default: every session not "
+            help="Only this session number (repeatable) [default: every session not "
             "missed or cancelled, and the plan overview].",
             show_default=False,
         ),

@@ -79,7 +79,7 @@ def _build(name: str, home: str) -> click.Command:
     elif isinstance(found, click.Command):
         command = found
     else:
-        single = typer.Typer(add_completion=False)
+        single = typer.Typer(add_completion=False, rich_markup_mode=None)
         single.command(name)(found)
         command = get_command(single)
     command.name = name
@@ -88,6 +88,6 @@ def _build(name: str, home: str) -> click.Command:
 
 def lazy_group(name: str, help: str, homes: Mapping[str, str], prepare: Prepare) -> TyperGroup:
     """A command group (``hii-planner NAME ...``) whose commands are built on first use."""
-    group = TyperGroup(name=name, help=help, no_args_is_help=True)
+    group = TyperGroup(name=name, help=help, no_args_is_help=True, rich_markup_mode=None)
     group.commands = LazyCommands(homes, path=name, prepare=prepare)
     return group

@@ -15,6 +15,7 @@ app = typer.Typer(
     help="Look at, check and describe the module library.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help, as the root app
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable, documented).")]
@@ -88,7 +89,7 @@ def check(
     directory: Annotated[
         Path | None,
         typer.Argument(
-            help="Library folder to check \\[default: the library in use].", show_default=False
+            help="Library folder to check [default: the library in use].", show_default=False
         ),
     ] = None,
     as_json: JsonOption = False,

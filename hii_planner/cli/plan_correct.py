@@ -121,7 +121,7 @@ def status(
         str | None,
         typer.Option(
             "--from",
-            help="Back to active: the day sessions restart, YYYY-MM-DD \\[default: today].",
+            help="Back to active: the day sessions restart, YYYY-MM-DD [default: today].",
             show_default=False,
         ),
     ] = None,

@@ -197,7 +197,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="Output format \\[default: from the --out suffix].",
+            help="Output format [default: from the --out suffix].",
             show_default=False,
         ),
     ] = None,

@@ -61,7 +61,7 @@ def new(
             "--out",
             "-o",
             help="Plan file or existing folder to write in, or - for stdout "
-            "\\[default: REFERENCE.toml].",
+            "[default: REFERENCE.toml].",
             rich_help_panel=_OUTPUT,
             show_default=False,
         ),
@@ -158,14 +158,14 @@ def new(
     start: Annotated[
         str | None,
         typer.Option(
-            help=f"First possible date, YYYY-MM-DD \\[default: {DEFAULT_START_WORDS}].",
+            help=f"First possible date, YYYY-MM-DD [default: {DEFAULT_START_WORDS}].",
             rich_help_panel=_SCHEDULE,
             show_default=False,
         ),
     ] = None,
     cadence: Annotated[
         Cadence | None,
-        typer.Option(help=f"How often \\[default: {DEFAULT_CADENCE}].", rich_help_panel=_SCHEDULE),
+        typer.Option(help=f"How often [default: {DEFAULT_CADENCE}].", rich_help_panel=_SCHEDULE),
     ] = None,
     weekday: Annotated[
         list[str] | None,
@@ -173,21 +173,21 @@ def new(
             parser=_weekday,
             metavar=f"<{'|'.join(WEEKDAYS)}>",
             autocompletion=lambda: list(WEEKDAYS),
-            help=f"Session day; twice for twice-weekly \\[default: {DEFAULT_WEEKDAYS_WORDS}].",
+            help=f"Session day; twice for twice-weekly [default: {DEFAULT_WEEKDAYS_WORDS}].",
             rich_help_panel=_SCHEDULE,
         ),
     ] = None,
     holidays: Annotated[
         HolidayCalendar | None,
         typer.Option(
-            help=f"Public holidays to skip \\[default: {DEFAULT_HOLIDAYS}].",
+            help=f"Public holidays to skip [default: {DEFAULT_HOLIDAYS}].",
             rich_help_panel=_SCHEDULE,
         ),
     ] = None,
     time: Annotated[
         str | None,
         typer.Option(
-            help="Usual start time, HH:MM \\[default: none, all-day sessions].",
+            help="Usual start time, HH:MM [default: none, all-day sessions].",
             rich_help_panel=_SCHEDULE,
             show_default=False,
         ),

@@ -99,7 +99,7 @@ def resolve(
     number: Annotated[
         int | None,
         typer.Argument(
-            min=1, help="Session number of the conflict \\[default: list them].", show_default=False
+            min=1, help="Session number of the conflict [default: list them].", show_default=False
         ),
     ] = None,
     take: Annotated[

@@ -38,7 +38,7 @@ def record(
     date: Annotated[
         str | None,
         typer.Option(
-            help="The day it took place, YYYY-MM-DD \\[default: its planned date].",
+            help="The day it took place, YYYY-MM-DD [default: its planned date].",
             show_default=False,
         ),
     ] = None,
@@ -122,7 +122,7 @@ def reschedule(
         str | None,
         typer.Option(
             "--from",
-            help="With --overdue: the first day to use, YYYY-MM-DD \\[default: today].",
+            help="With --overdue: the first day to use, YYYY-MM-DD [default: today].",
             show_default=False,
         ),
     ] = None,
@@ -197,7 +197,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="Output format \\[default: from the --out suffix, else markdown].",
+            help="Output format [default: from the --out suffix, else markdown].",
             show_default=False,
         ),
     ] = None,
@@ -206,8 +206,7 @@ def report(
         typer.Option(
             "--out",
             "-o",
-            help="File to write, or - for stdout "
-            "\\[default: stdout; for pdf, REFERENCE-report.pdf].",
+            help="File to write, or - for stdout [default: stdout; for pdf, REFERENCE-report.pdf].",
             show_default=False,
         ),
     ] = None,

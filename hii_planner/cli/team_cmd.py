@@ -13,6 +13,7 @@ app = typer.Typer(
     help="Share a caseload between facilitators' machines.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help, as the root app
 )
 
 
@@ -28,7 +29,7 @@ def init(
     command: Annotated[
         str | None,
         typer.Option(
-            help="How git runs hii-planner \\[default: hii-planner if on PATH, else this Python].",
+            help="How git runs hii-planner [default: hii-planner if on PATH, else this Python].",
             show_default=False,
         ),
     ] = None,
