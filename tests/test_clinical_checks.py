@@ -42,7 +42,7 @@ def question(**fields: Any) -> dict[str, Any]:
         pytest.param(
             [module("a"), module("review")],
             {"review": {"module": "review", "every": 0}},
-            "library.toml:10: review.every: input should be greater than or equal to 1",
+            "library.toml:10: review.every: 0 is too small: the least allowed is 1",
             id="review-every-zero",
         ),
         pytest.param(

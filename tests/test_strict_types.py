@@ -27,6 +27,11 @@ MODULE = (
             "a.toml:7: sessions[0].minutes: true should be a whole number", id="minutes-true",
         ),
         pytest.param(
+            "", "minutes = 0\n",
+            "a.toml:7: sessions[0].minutes: 0 is too small: the least allowed is 5",
+            id="minutes-below-the-least",
+        ),
+        pytest.param(
             'summary = "x"\ntitle_x = 1\n', "minutes = 60\n",
             "unknown key 'title_x'", id="unknown-key-still",
         ),

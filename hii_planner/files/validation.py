@@ -77,6 +77,15 @@ _TYPE_WORDS = {
 }
 
 
+# Pydantic's range checks, in the file author's words: "0 is too small: the least allowed is 1".
+_BOUNDS = {
+    "greater_than_equal": ("ge", "small: the least allowed is"),
+    "greater_than": ("gt", "small: it must be more than"),
+    "less_than_equal": ("le", "large: the most allowed is"),
+    "less_than": ("lt", "large: it must be less than"),
+}
+
+
 def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind = error["type"]
     loc = error["loc"]
@@ -105,6 +114,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         expected = str((error.get("ctx") or {}).get("expected", ""))
         return f"{value!r} is not allowed: use {expected}"
+    if kind in _BOUNDS:
+        limit, words = _BOUNDS[kind]
+        return f"{value!r} is too {words} {(error.get('ctx') or {}).get(limit)}"
     text = error["msg"]
     return text[0].lower() + text[1:] if text else kind
 
