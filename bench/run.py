@@ -181,8 +181,10 @@ def scaling(sizes: Sequence[int], runs: int, env: dict[str, str], work: Path) ->
         seconds, ratio = paired(
             [*CLI, "--library", str(library), "library", "check"], parse_floor(library), runs, cold
         )
-        figures.append(limit(f"library check, cold ({size:,} modules)", seconds, ratio,
-                             "tomllib parse", 1.3))  # fmt: skip
+        figure = Figure(f"library check, cold ({size:,} modules)", seconds, ratio, "tomllib parse")
+        if size == 4000:  # the budget's size: smaller libraries are mostly start-up
+            figure.budget, figure.ok = "≤ 1.3×", ratio <= 1.3
+        figures.append(figure)
         plan = [
             *CLI, "--library", str(library), "plan", "new", "--no-input",
             "--participant", "P-0001", "--start", "2027-01-04", "--out", "-",

@@ -14,6 +14,10 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# Below this many new objects the collector tracks (about one per module file), the
+# collection before freezing costs more than it saves: the shipped library makes ~560.
+_MANY = 2_000
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
@@ -23,7 +27,8 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.collect()  # what is garbage now is freed, not frozen
-        gc.freeze()
+        if gc.get_count()[0] > _MANY:  # tracked objects made in the block
+            gc.collect()  # what is garbage now is freed, not frozen
+            gc.freeze()
         if was_enabled:
             gc.enable()
