@@ -157,3 +157,18 @@ def test_regular_files_are_read_whole_up_to_the_limit(tmp_path: Path, size: int)
     if size:
         with pytest.raises(UnreadableFileError, match="too large"):
             read_regular_file(path, limit=size - 1)
+
+
+def test_a_session_number_below_one_is_told_in_plain_words(
+    cli: Cli, make_library: LibraryFactory, workdir: Path
+) -> None:
+    # A hand-edited plan whose session number is 0 gets the rule in words, with its line,
+    # and the file is left as it was (the robustness fuzzer found pydantic's wording here).
+    library = fixture_library(make_library).path
+    plan = workdir / "P-0042.toml"
+    write_plan(plan, make_plan(load_library(library), start=dt.date(2026, 11, 2)))
+    edited = plan.read_text(encoding="utf-8").replace("number = 1\n", "number = 0\n", 1)
+    plan.write_text(edited, encoding="utf-8")
+    result = cli("--library", str(library), "plan", "show", str(plan), exit_code=1)
+    assert "sessions[0].number: 0 is too small: the least allowed is 1" in result.stderr
+    assert plan.read_text(encoding="utf-8") == edited
