@@ -22,11 +22,11 @@ def clinical_checks(
 ) -> list[Problem]:
     """Errors in the clinical tailoring keys of *info* and *modules*."""
     by_id = {m.id: m for m in modules}
-    errors = [*_check_size(info, info_doc), *_check_review(info, info_doc, by_id)]
-    errors += _check_screening_adds(info, info_doc, by_id)
-    needs = {n.id for n in info.needs}
     excluding = exclusions(by_id)  # once: per module it made the check quadratic
     core = [m for m in modules if m.core]
+    errors = [*_check_size(info, info_doc), *_check_review(info, info_doc, by_id)]
+    errors += _check_screening_adds(info, info_doc, by_id, excluding, core)
+    needs = {n.id for n in info.needs}
     for module in modules:
         errors += _check_session_needs(module, documents[module.id], needs)
         errors += _never_plannable(module, documents[module.id], by_id, excluding, core)
@@ -100,11 +100,14 @@ def _check_review(
 
 
 def _check_screening_adds(
-    info: LibraryInfo, doc: TomlDocument, by_id: Mapping[str, Module]
+    info: LibraryInfo,
+    doc: TomlDocument,
+    by_id: Mapping[str, Module],
+    excluding: Mapping[str, set[str]],
+    core_modules: Sequence[Module],
 ) -> list[Problem]:
     errors = []
-    excluding = exclusions(by_id)
-    core = [m.id for m in by_id.values() if m.core]
+    core = [m.id for m in core_modules]
     for q_index, question in enumerate(info.screening):
         for index, module_id in enumerate(question.adds):
             path = ("screening", q_index, "adds", index)

@@ -81,12 +81,9 @@ class Library:
     @cached_property
     def exclusions(self) -> dict[str, set[str]]:
         """For each module, the modules it cannot share a plan with (either side's excludes)."""
-        found: dict[str, set[str]] = {module_id: set() for module_id in self.modules}
-        for module in self.modules.values():
-            for other in module.excludes:
-                found[module.id].add(other)
-                found[other].add(module.id)
-        return found
+        from hii_planner.library.clinical_checks import exclusions
+
+        return exclusions(self.modules)
 
     def addressing(self, need_id: str) -> list[Module]:
         """Modules that address *need_id*, in library order."""
