@@ -18,8 +18,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import tomli as toml_parser  # tomllib's parser; its compiled wheels are about 4x faster
-
 from hii_planner.errors import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -28,15 +26,16 @@ KeyPath = tuple[str | int, ...]
 
 _BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
-_ARRAY_HEADER = re.compile(rf"^\s*\[\[\s*({_DOTTED})\s*\]\]")
-_TABLE_HEADER = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]")
-_KEY_LINE = re.compile(rf"^\s*({_DOTTED})\s*=\s*(.*)$")
-_PART = re.compile(_BARE_OR_QUOTED)
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Patterns as text: `re` compiles each on first use (and keeps it), so reading a file
+# that needs no line numbers compiles none of them.
+_ARRAY_HEADER = rf"^\s*\[\[\s*({_DOTTED})\s*\]\]"
+_TABLE_HEADER = rf"^\s*\[\s*({_DOTTED})\s*\]"
+_KEY_LINE = rf"^\s*({_DOTTED})\s*=\s*(.*)$"
+_TOML_POSITION = r"\(at line (\d+), column (\d+)\)"
 
 
 def _split_dotted(dotted: str) -> list[str]:
-    return [part.strip("\"'") for part in _PART.findall(dotted)]
+    return [part.strip("\"'") for part in re.findall(_BARE_OR_QUOTED, dotted)]
 
 
 def _opens_multiline_string(value: str) -> str | None:
@@ -62,7 +61,7 @@ def _closes(text: str, delimiter: str, *, start: int = 0) -> bool:
     return False
 
 
-_ARRAY_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*|[\[\]{},]|[^\s"\'\[\]{},#]+')
+_ARRAY_TOKEN = r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*|[\[\]{},]|[^\s"\'\[\]{},#]+'
 
 
 class _ArrayScanner:
@@ -77,7 +76,7 @@ class _ArrayScanner:
 
     def feed(self, text: str, number: int) -> bool:
         """Scan one line of the value; return True while the array is still open."""
-        for match in _ARRAY_TOKEN.finditer(text):
+        for match in re.finditer(_ARRAY_TOKEN, text):
             token = match.group()
             if token[0] == "#":
                 break
@@ -127,7 +126,7 @@ def key_lines(text: str) -> dict[KeyPath, int]:
             if not open_array.feed(line, number):
                 open_array = None
             continue
-        if match := _ARRAY_HEADER.match(line):
+        if match := re.match(_ARRAY_HEADER, line):
             parts = _split_dotted(match.group(1))
             parent = resolve(parts[:-1])
             table = (*parent, parts[-1])
@@ -135,10 +134,10 @@ def key_lines(text: str) -> dict[KeyPath, int]:
             current = (*table, array_counts[table] - 1)
             lines.setdefault(table, number)
             lines[current] = number
-        elif match := _TABLE_HEADER.match(line):
+        elif match := re.match(_TABLE_HEADER, line):
             current = resolve(_split_dotted(match.group(1)))
             lines.setdefault(current, number)
-        elif match := _KEY_LINE.match(line):
+        elif match := re.match(_KEY_LINE, line):
             path = (*current, *_split_dotted(match.group(1)))
             lines.setdefault(path, number)
             value = match.group(2).strip()
@@ -283,13 +282,15 @@ def parse_toml(raw: bytes, *, file: str) -> TomlDocument | Problem:
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         return Problem(file, text[: text.index("\x00")].count("\n") + 1, "", "the file is binary")
+    import tomli as toml_parser  # tomllib's parser; its compiled wheels are about 4x faster
+
     try:
         data = toml_parser.loads(text)
     except toml_parser.TOMLDecodeError as error:
         message = str(error)
-        position = _TOML_POSITION.search(message)
+        position = re.search(_TOML_POSITION, message)
         line = int(position.group(1)) if position else None
-        message = _TOML_POSITION.sub("", message).strip()
+        message = re.sub(_TOML_POSITION, "", message).strip()
         return Problem(file, line, "", f"TOML syntax error: {message}")
     except RecursionError:
         return Problem(file, None, "", "the file is nested too deeply to read")

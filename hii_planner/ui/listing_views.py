@@ -8,22 +8,25 @@ start as fast as the JSON ones.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from hii_planner.ui.console import stdout_console
 from hii_planner.wording import hours
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Listing = Mapping[str, Any]
 
 
 def render_info(info: Listing, modules: Sequence[Listing]) -> None:
     """The library's description, needs by dimension, tracks and screening questions."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+
     console = stdout_console()
     header = Text(f"{info['name']}  ", style="bold") + Text(
         f"version {info['version']}", style="dim"
@@ -45,9 +48,9 @@ def render_info(info: Listing, modules: Sequence[Listing]) -> None:
     for need in info.get("needs", []):
         addressing = sum(1 for m in modules if need["id"] in m["addresses"])
         needs.add_row(
-            f"{escape(need['title'])}\n[dim]{need['id']}[/]",
-            need.get("dimension") or "",
-            str(addressing),
+            Text(need["title"]) + Text(f"\n{need['id']}", style="dim"),
+            Text(need.get("dimension") or ""),
+            Text(str(addressing)),
         )
     console.print(needs)
 
@@ -57,9 +60,12 @@ def render_info(info: Listing, modules: Sequence[Listing]) -> None:
     for track in info.get("tracks", []):
         count = sum(1 for m in modules if m["track"] == track["id"])
         extra = (" · twin track" if track.get("twin") else "") + (
-            f" · delivered by {escape(track['provider'])}" if track.get("provider") else ""
+            f" · delivered by {track['provider']}" if track.get("provider") else ""
         )
-        tracks.add_row(f"{escape(track['title'])} [dim]({track['id']}){extra}[/]", str(count))
+        tracks.add_row(
+            Text(track["title"]) + Text(f" ({track['id']}){extra}", style="dim"),
+            Text(str(count)),
+        )
     console.print(tracks)
 
     if info.get("screening"):
@@ -73,10 +79,10 @@ def render_info(info: Listing, modules: Sequence[Listing]) -> None:
             if adds and question.get("first"):
                 adds += " (first)"
             screening.add_row(
-                question["id"],
-                escape(question["question"]),
-                "yes" if question["caution_if"] else "no",
-                adds or "—",
+                Text(question["id"]),
+                Text(question["question"]),
+                Text("yes" if question["caution_if"] else "no"),
+                Text(adds or "—"),
             )
         console.print(screening)
 
@@ -105,6 +111,8 @@ def render_list(info: Listing, modules: Sequence[Listing]) -> None:
     if console.width < WIDE:
         print_module_lines(console, info["name"], modules)
         return
+    from rich.table import Table
+
     table = Table(title=f"{info['name']} — {len(modules)} modules", title_justify="left")
     table.add_column("module", no_wrap=True)
     table.add_column("track", no_wrap=True)
@@ -127,14 +135,14 @@ def render_list(info: Listing, modules: Sequence[Listing]) -> None:
         optional = sum(1 for s in sessions if s["optional"])
         count = f"{len(sessions)}" + (f" ({optional} opt.)" if optional else "")
         table.add_row(
-            f"[bold]{module['id']}[/]"
-            + (f" [cyan]{flags}[/]" if flags else "")
-            + f"\n{escape(module['title'])}",
-            module["track"],
-            count,
-            hours(sum(s["minutes"] for s in sessions)),
-            "\n".join(module["addresses"]) if wide else str(len(module["addresses"])),
-            _requirements(module),
+            Text(module["id"], style="bold")
+            + (Text(f" {flags}", style="cyan") if flags else Text())
+            + Text(f"\n{module['title']}"),
+            Text(module["track"]),
+            Text(count),
+            Text(hours(sum(s["minutes"] for s in sessions))),
+            Text("\n".join(module["addresses"]) if wide else str(len(module["addresses"]))),
+            Text(_requirements(module)),
         )
     console.print(table)
 

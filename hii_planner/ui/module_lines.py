@@ -11,7 +11,6 @@ from typing import Any
 
 from rich.console import Console
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from hii_planner.wording import hours, plural
@@ -64,21 +63,17 @@ def print_module_lines(console: Console, title: str, modules: Sequence[Listing])
     console.print(Text(f"{title} — {plural(len(modules), 'module')}", style="bold"))
     indent = 2
     for module in modules:
-        head = Table.grid(expand=True, padding=(0, 1))
-        head.add_column(no_wrap=True, overflow="fold")
-        head.add_column(justify="right", no_wrap=True)
-        label = Text(module["id"], style="bold")
+        label = Text(module["id"], style="bold", overflow="fold")
         tags = _tags(module)
         if tags:
             label += Text(f" {tags}", style="cyan")
         size = _size(module)
-        if label.cell_len + 1 + len(size) > console.width:
-            # Too narrow for both on one line: the size goes below, with the title.
-            head.add_row(label, "")
-            console.print(head)
-            console.print(Padding(Text(size, style="dim"), (0, 0, 0, indent)))
+        gap = console.width - label.cell_len - len(size)
+        if gap >= 1:
+            console.print(label + " " * gap + Text(size, style="dim"))
         else:
-            head.add_row(label, Text(size, style="dim"))
-            console.print(head)
+            # Too narrow for both on one line: the size goes below, with the title.
+            console.print(label)
+            console.print(Padding(Text(size, style="dim"), (0, 0, 0, indent)))
         console.print(Padding(_details(module, console.width - indent), (0, 0, 0, indent)))
     console.print(Text("Prerequisites in full: hii-planner library show MODULE", style="dim"))
