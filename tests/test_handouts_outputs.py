@@ -128,7 +128,7 @@ def test_a_failed_first_write_leaves_no_folder(
     library: Library, plan_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Disk full on the first handout: the folder the command created is gone again.
-    def disk_full(path: Path, content: object, *, replace: bool) -> None:
+    def disk_full(path: Path, content: object, **_: bool) -> None:
         raise FileAccessError(f"cannot write {path}: no space left on device")
 
     monkeypatch.setattr("hii_planner.handouts.write.write_atomic", disk_full)
@@ -136,6 +136,28 @@ def test_a_failed_first_write_leaves_no_folder(
     with pytest.raises(FileAccessError):
         write_handouts(read_plan(plan_file), library, out_dir=out, output_format="markdown")
     assert not out.exists()
+
+
+def test_the_folder_is_synced_once_a_run_not_once_a_file(
+    library: Library, plan_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every file is flushed to disk; the renames into the folder are made durable together.
+    import stat
+
+    synced = {"files": 0, "folders": 0}
+    real_fsync = os.fsync
+
+    def counting(descriptor: int) -> None:
+        folder = stat.S_ISDIR(os.fstat(descriptor).st_mode)
+        synced["folders" if folder else "files"] += 1
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", counting)
+    out = tmp_path / "out"
+    written = write_handouts(read_plan(plan_file), library, out_dir=out, output_format="markdown")
+    assert len(written.files) > 3
+    # The handouts, and the manifest before and after them.
+    assert synced == {"files": len(written.files) + 2, "folders": 3}
 
 
 def test_an_interrupted_run_leaves_whole_files_only_and_owns_them(

@@ -39,14 +39,18 @@ def through_links(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
+def write_atomic(
+    path: Path, content: str | bytes, *, replace: bool, folder_sync: bool = True
+) -> None:
     """Write *content* to *path* with mode 0600, all or nothing.
 
     The content goes to a temporary file in the same folder, is flushed to disk,
     then renamed over *path*; a symbolic link is written through, so its target
     is replaced (atomically, beside it) and the link stays. With ``replace=False``
     an existing file is never touched (`OutputExistsError`), even if it appears
-    while writing.
+    while writing. A caller writing many files to one folder may pass
+    ``folder_sync=False`` and call `sync_folder` once after the last: each file is
+    still whole or absent, and the one sync makes all the renames durable.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = through_links(path)
@@ -71,7 +75,8 @@ def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
             temp.replace(path)
         else:
             _link_without_clobbering(temp, path)
-        _sync_folder(folder)
+        if folder_sync:
+            sync_folder(folder)
     except OSError as error:
         raise FileAccessError(
             f"cannot write {path}: {_reason(error)}", hint="the previous file, if any, is unchanged"
@@ -93,8 +98,8 @@ def _link_without_clobbering(temp: Path, path: Path) -> None:
         temp.replace(path)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (not possible on every platform)."""
+def sync_folder(folder: Path) -> None:
+    """Make the renames into *folder* so far durable (not possible on every platform)."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -105,3 +110,4 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+

@@ -10,7 +10,7 @@ from typing import Literal
 
 from hii_planner.documents.model import Audience, Document, Paper
 from hii_planner.documents.render import EXTENSIONS, FORMATS, OutputFormat
-from hii_planner.files.atomic import write_atomic
+from hii_planner.files.atomic import sync_folder, write_atomic
 from hii_planner.handouts.facilitator import facilitator_guide
 from hii_planner.handouts.lookup import check_against_library, choose_sessions, in_context
 from hii_planner.handouts.outputs import owned_outputs
@@ -165,11 +165,12 @@ def write_handouts(
         rendered = render_in_order([job.build for job in jobs], output_format)
         for done, (job, content) in enumerate(zip(jobs, rendered, strict=True), start=1):
             path = out_dir / f"{job.name}{extension}"
-            write_atomic(path, content, replace=True)
+            write_atomic(path, content, replace=True, folder_sync=False)
             written.files.append(path)
             written.counts[job.kind] += 1
             if progress is not None:
                 progress(done, len(jobs), path)
+        sync_folder(out_dir)  # once for all the renames, not once a file
     written.removed = owned.removed
     return written
 
