@@ -66,6 +66,37 @@ def test_plan_show_never_prints_a_control_character(cli: Cli, plan_file: Path) -
     assert "S\\x1b]0;x" in result.stdout
 
 
+MARKUP_LIKE = "[/] [bold]kept[/bold] [name withheld] :smile:"
+
+
+def test_brackets_and_emoji_codes_in_plan_text_are_shown_as_written(
+    cli: Cli, plan_file: Path
+) -> None:
+    # Rich markup and emoji codes in a note or a title are text: shown as written, never a
+    # style, an emoji or a crash ("[/]" closes nothing).
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace('title = "S1"', 'title = "S1 [draft] :x:"', 1))
+    cli("plan", "record", str(plan_file), "1", "--status", "delivered", "--note", MARKUP_LIKE)
+    shown = cli("plan", "show", str(plan_file), "--no-pager").stdout
+    assert "S1 [draft] :x:" in shown
+    assert MARKUP_LIKE in " ".join(shown.split())
+    detail = cli("plan", "show", str(plan_file), "1").stdout
+    assert MARKUP_LIKE in " ".join(detail.split())
+
+
+def test_brackets_in_library_text_are_shown_as_written(
+    cli: Cli, make_library: LibraryFactory
+) -> None:
+    # A module or session title with brackets reads the same in `library show` and `graph`.
+    library = make_library(
+        [module("only", title="Only [draft]", sessions=[session("one", title="One [/] :x:")])],
+        info={"name": "Library [test]"},
+    )
+    shown = cli("--library", str(library), "library", "show", "only").stdout
+    assert "Only [draft]" in shown and "One [/] :x:" in shown
+    assert "Library [test]" in cli("--library", str(library), "library", "graph").stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -110,4 +110,3 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
-

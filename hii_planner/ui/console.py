@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hii_planner.errors import HiiPlannerError
 
@@ -22,8 +22,14 @@ def _safe_console_class() -> type[Console]:
     from hii_planner.safetext import for_terminal
 
     class SafeConsole(Console):
-        # Rich's own control segments (cursor moves) stay; text from data never
-        # passes an ESC, BEL or CR to the terminal, whatever a file holds.
+        # Text from data is shown as it is: no markup (a note's "[/]" or "[bold]" is
+        # text, not a style) and no emoji codes (":x:" stays ":x:"). Views style with
+        # Text objects. Rich's own control segments (cursor moves) stay; text from
+        # data never passes an ESC, BEL or CR to the terminal, whatever a file holds.
+
+        def __init__(self, **options: Any) -> None:
+            super().__init__(markup=False, emoji=False, **options)
+
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             text = super()._render_buffer(
                 segment if segment.control else Segment(for_terminal(segment.text), segment.style)
@@ -35,6 +41,11 @@ def _safe_console_class() -> type[Console]:
             return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
     return SafeConsole
+
+
+def safe_console(**options: Any) -> Console:
+    """A rich console that prints data as text (no markup, emoji codes or control characters)."""
+    return _safe_console_class()(**options)
 
 
 class _Output:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -16,8 +15,8 @@ from hii_planner.ui.notices import notice
 from hii_planner.wording import plural
 
 
-def session_extras(session: Session) -> str:
-    """Needs of the session (when its own) and what its handout adds, as dim markup lines."""
+def session_extras(session: Session) -> Text:
+    """Needs of the session (when its own) and what its handout adds, as dim lines."""
     lines = []
     if session.addresses is not None:
         lines.append("needs: " + (", ".join(session.addresses) or "none"))
@@ -30,7 +29,7 @@ def session_extras(session: Session) -> str:
             parts.append("easy-read reflection")
         if parts:
             lines.append("handout: " + ", ".join(parts))
-    return "".join(f"\n[dim]{escape(line)}[/]" for line in lines)
+    return Text("".join(f"\n{line}" for line in lines), style="dim")
 
 
 def _requirements(module: Module) -> str:
@@ -52,7 +51,7 @@ def render_module(library: Library, module: Module) -> None:
     facts.add_row("addresses", ", ".join(module.addresses) or "—")
     if module.excludes:
         facts.add_row("excludes", ", ".join(module.excludes))
-    console.print(Panel(Group(Text(module.summary), Text(), facts), title=escape(module.title)))
+    console.print(Panel(Group(Text(module.summary), Text(), facts), title=Text(module.title)))
 
     sessions = Table(title="Sessions", title_justify="left")
     sessions.add_column("#", justify="right")
@@ -60,14 +59,17 @@ def render_module(library: Library, module: Module) -> None:
     sessions.add_column("minutes", justify="right")
     sessions.add_column("objectives", overflow="fold")
     for index, session in enumerate(module.sessions, start=1):
-        title = escape(session.title) + (" [dim](optional)[/]" if session.optional else "")
+        title = Text(session.title)
+        if session.optional:
+            title.append(" (optional)", style="dim")
         if session.kind == "review":
-            title += " [dim](progress review)[/]"
+            title.append(" (progress review)", style="dim")
+        title.append(f"\n{session.id}", style="dim")
         sessions.add_row(
             str(index),
-            f"{title}\n[dim]{session.id}[/]" + session_extras(session),
+            title + session_extras(session),
             str(session.minutes),
-            "\n".join(f"• {escape(o)}" for o in session.objectives),
+            "\n".join(f"• {o}" for o in session.objectives),
         )
     console.print(sessions)
     console.print(prerequisite_tree(library, module.id))
@@ -78,9 +80,16 @@ def render_module(library: Library, module: Module) -> None:
         console.print(Text("No module builds on it.", style="dim"))
 
 
+_SEE_ABOVE = Text(" …see above", style="dim")
+
+
+def _bold(name: str, rest: str = "") -> Text:
+    return Text(name, style="bold") + Text(rest)
+
+
 def prerequisite_tree(library: Library, module_id: str) -> Tree:
     """What *module_id* needs first, recursively; repeated branches are shown once."""
-    tree = Tree(f"[bold]{module_id}[/] needs first:")
+    tree = Tree(_bold(module_id, " needs first:"))
     shown: set[str] = set()
 
     def grow(branch: Tree, current: str) -> None:
@@ -89,16 +98,16 @@ def prerequisite_tree(library: Library, module_id: str) -> Tree:
         entries += [(m, "one of " + " | ".join(g)) for g in module.requires_any for m in g[:1]]
         entries += [(m, "after, if planned") for m in module.after]
         for target, how in entries:
-            label = f"{target} [dim]({how})[/]"
+            label = Text(target) + Text(f" ({how})", style="dim")
             if target in shown:
-                branch.add(label + " [dim]…see above[/]")
+                branch.add(label + _SEE_ABOVE)
                 continue
             shown.add(target)
             grow(branch.add(label), target)
 
     grow(tree, module_id)
     if not tree.children:
-        tree.label = f"[bold]{module_id}[/] has no prerequisites"
+        tree.label = _bold(module_id, " has no prerequisites")
     return tree
 
 
@@ -107,23 +116,23 @@ def render_graph_tree(library: Library, module_id: str | None) -> None:
     console = stdout_console()
     if module_id is not None:
         console.print(prerequisite_tree(library, module_id))
-        dependents = Tree(f"[bold]{module_id}[/] is built on by:")
+        dependents = Tree(_bold(module_id, " is built on by:"))
         _grow_dependents(library, dependents, module_id, set())
         console.print(dependents if dependents.children else f"Nothing builds on {module_id}.")
         return
-    forest = Tree(f"[bold]{escape(library.info.name)}[/]")
+    forest = Tree(_bold(library.info.name))
     shown: set[str] = set()
     for module in library.modules.values():
         if not module.prerequisites():
             shown.add(module.id)
-            _grow_dependents(library, forest.add(f"[bold]{module.id}[/]"), module.id, shown)
+            _grow_dependents(library, forest.add(_bold(module.id)), module.id, shown)
     console.print(forest)
 
 
 def _grow_dependents(library: Library, branch: Tree, module_id: str, shown: set[str]) -> None:
     for dependent in library.dependents[module_id]:
         if dependent in shown:
-            branch.add(f"{dependent} [dim]…see above[/]")
+            branch.add(Text(dependent) + _SEE_ABOVE)
             continue
         shown.add(dependent)
         _grow_dependents(library, branch.add(dependent), dependent, shown)

@@ -78,9 +78,9 @@ class Prompter:
     def console(self) -> Console:
         """Where the planner prints headings, previews and messages (stderr by default)."""
         if self._console is None:
-            from rich.console import Console
+            from hii_planner.ui.console import safe_console
 
-            self._console = Console(stderr=True, highlight=False)
+            self._console = safe_console(stderr=True, highlight=False)
         return self._console
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
