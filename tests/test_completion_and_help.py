@@ -157,6 +157,16 @@ def test_every_command_help_has_examples_and_plain_words(
             assert str(choice) in text, f"{choice} split across lines"
 
 
+@pytest.mark.parametrize("path", [(), ("library",), ("plan",), ("team",)], ids=repr)
+def test_group_help_names_values_in_words(cli: Cli, path: tuple[str, ...]) -> None:
+    # The root's and the groups' help read like the commands': `--library DIR`, no <path>.
+    text = cli(*path, "--help").stdout
+    for jargon in ("<str>", "<path>", "<int", "range>", "x>=", "<text>"):
+        assert jargon not in text
+    if not path:
+        assert "--library DIR" in text
+
+
 def test_every_example_is_for_a_command_that_exists() -> None:
     # The examples table names only real commands, each example starting with its command.
     names = {" ".join(path) for path in _commands()}

@@ -45,6 +45,7 @@ def main_options(
         Path | None,
         typer.Option(
             "--library",
+            metavar="DIR",
             envvar="HII_PLANNER_LIBRARY",
             help="Module library folder [default: the library shipped with hii-planner].",
             show_default=False,
