@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 EXIT_INTERRUPTED = 130
@@ -18,6 +19,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted; nothing was written\n")
         code = EXIT_INTERRUPTED
+    # The process ends here: what it built need not be searched for cycles once more as
+    # the interpreter shuts down (a fifth of `plan show`'s time). Shutdown itself (exit
+    # handlers, closing files, freeing modules) happens as always.
+    gc.freeze()
     sys.exit(code)
 
 

@@ -96,6 +96,13 @@ def _modules_loaded(args: list[str], cwd: Path) -> set[str]:
             id="library-list-text-from-the-cache",
         ),
         pytest.param(
+            # The new plan is reported in one line: no tables; the holiday dates come
+            # from the cached table, not the holidays package.
+            ["plan", "new", "--no-input", "--participant", "P-9", "--out", "-"],
+            ["rich.table", "holidays", "hii_planner.cli.plan_inspect", "hii_planner.wizard"],
+            id="plan-new-reports-without-tables",
+        ),
+        pytest.param(
             ["library", "info"],
             ["pydantic", "hii_planner.library.models"],
             id="library-info-text-from-the-cache",
@@ -148,3 +155,21 @@ def test_coverage_from_the_cached_needs_matches_the_library(
     assert [c.sessions for c in expected if c.sessions]  # some need is covered
     assert coverage(plan, session_needs_of(library_dir)) == expected  # a miss: computed
     assert coverage(plan, session_needs_of(library_dir)) == expected  # a hit: read back
+
+
+def test_the_entry_point_spares_the_collector_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What a run built is frozen just before the process exits, so the interpreter's
+    # shutdown does not search it for cycles once more; the exit code is unchanged.
+    import gc
+
+    from hii_planner.__main__ import main
+
+    monkeypatch.setattr(sys, "argv", ["hii-planner", "--version"])
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as finished:
+            main()
+        assert finished.value.code == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -1,4 +1,8 @@
-"""Rich renderings of plans for the terminal: the session table, explanations, checks."""
+"""Rich renderings of plans for the terminal: the session table, explanations, checks.
+
+Tables are imported where they are drawn: `plan new` reports on one line, and starts
+faster without them.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from hii_planner.plans.models import Plan, PlannedSession
 from hii_planner.ui.console import stderr_console, stdout_console
 from hii_planner.ui.notices import notice
-from hii_planner.ui.sessions import session_table
 from hii_planner.wording import date, hours, plural, schedule_sentence
 
 if TYPE_CHECKING:  # only for annotations: `plan show` builds no library or planner models
+    from rich.table import Table
+
     from hii_planner.library.loader import Library
     from hii_planner.library.session_needs import SessionNeeds
     from hii_planner.planning.explain import Explanation
@@ -54,6 +58,7 @@ def render_plan(
     from hii_planner.plans.progress import plan_progress
     from hii_planner.ui.clinical_views import print_coverage, print_reviews
     from hii_planner.ui.delivery_views import overdue_hint, status_history_table
+    from hii_planner.ui.sessions import session_table
 
     console = stdout_console()
     today = clock.today()
@@ -134,6 +139,8 @@ def render_why_not(answer: NotPlanned) -> None:
 
 def _bullets(lines: Sequence[str]) -> Table:
     """Bulleted lines whose wrapped parts stay under their first word."""
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column()
@@ -174,6 +181,8 @@ def _session_line(session: PlannedSession) -> str:
 
 def progress_grid(progress: Progress) -> Table:
     """Delivered of total with a bar, next session, attendance, overdue, concerns, modules."""
+    from rich.table import Table
+
     from hii_planner.plans.progress import session_numbers
 
     grid = Table.grid(padding=(0, 2))
@@ -214,6 +223,8 @@ def progress_grid(progress: Progress) -> Table:
 
 def module_grid(progress: Progress) -> Table:
     """Each module with its sessions delivered, and a tick when it is complete."""
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -234,6 +245,7 @@ def render_caseload(entries: Sequence[CaseloadEntry], *, folder: Path) -> None:
     console = stdout_console()
     narrow = console.width < 80  # the bars give way so that notes keep whole words
     from rich import box
+    from rich.table import Table
 
     table = Table(
         title=f"Caseload: {folder}",
