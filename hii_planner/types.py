@@ -79,11 +79,14 @@ class Strict(BaseModel):
     """Base for file models: unknown keys are errors, since they are usually typos."""
 
     # strict: `core = "yes"`, `minutes = 90.0` or `minutes = true` are errors, as the
-    # JSON Schemas say, not quietly converted.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # JSON Schemas say, not quietly converted. defer_build: a model's validator is made
+    # when it is first used, so a command builds the models it reads (a plan's nested
+    # models inside the plan's one validator), not every model it imports.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Mutable(BaseModel):
     """Base for records that commands update (plan sessions, history)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build as for Strict.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
