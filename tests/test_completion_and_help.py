@@ -86,15 +86,49 @@ def test_completion_offers_needs_tracks_and_session_numbers(library: Path, tmp_p
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_scripts_for_each_shell(shell: str) -> None:
-    # --show-completion prints a script for bash, zsh and fish naming hii-planner's variable.
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o default -F _hii_planner_completion hii-planner"),
+        ("zsh", "#compdef hii-planner"),
+        ("fish", "complete --command hii-planner"),
+    ],
+)
+def test_completion_scripts_for_each_shell(shell: str, marker: str) -> None:
+    # --show-completion SHELL prints that shell's script, whichever shell runs the command
+    # (typer's own option would take the shell it finds, or none in a Dockerfile).
     result = subprocess.run(
         [sys.executable, "-m", "hii_planner", "--show-completion", shell],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert result.returncode == 0
+    assert result.returncode == 0, result.stderr
+    assert marker in result.stdout
     assert "_HII_PLANNER_COMPLETE" in result.stdout
+
+
+def test_completion_installs_for_the_shell_named(tmp_path: Path) -> None:
+    # --install-completion fish writes fish's script under the user's home, and says where.
+    result = subprocess.run(
+        [sys.executable, "-m", "hii_planner", "--install-completion", "fish"],
+        capture_output=True, text=True, check=False, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    script = tmp_path / ".config" / "fish" / "completions" / "hii-planner.fish"
+    assert f"fish completion installed in {script}" in result.stdout
+    assert "complete --command hii-planner" in script.read_text(encoding="utf-8")
+
+
+def test_completion_for_an_unknown_shell_is_a_usage_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "hii_planner", "--show-completion", "tcsh"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: hii-planner completes bash, zsh, fish, powershell and pwsh, not 'tcsh'; "
+        "or leave the shell out for the one you are typing in\n"
+    )
+    assert result.stdout == ""
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -76,6 +77,45 @@ def main_options(
     ctx.obj = State(library_path=library)
 
 
+PROG_NAME = "hii-planner"
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="hii-planner")
+    if _completion_for_named_shell(sys.argv[1:]):
+        return
+    app(prog_name=PROG_NAME)
+
+
+def _completion_for_named_shell(args: list[str]) -> bool:
+    """`--show-completion SHELL` / `--install-completion SHELL`, for the shell named.
+
+    Typer's options take the shell they find running hii-planner and ignore a name
+    after them, so `--show-completion fish` typed in bash gave bash's script, and a
+    Dockerfile (no shell to find) got "Shell  not supported". True when handled here.
+    """
+    if len(args) != 2 or args[0] not in ("--show-completion", "--install-completion"):
+        return False
+    shell = args[1]
+    if shell.startswith("-"):
+        return False  # another option after it: typer's own handling
+    if shell not in SHELLS:
+        sys.stderr.write(
+            f"error: hii-planner completes {', '.join(SHELLS[:-1])} and {SHELLS[-1]}, "
+            f"not {shell!r}; or leave the shell out for the one you are typing in\n"
+        )
+        raise SystemExit(2)
+    # typer's own script writer and installer (typer is pinned in pyproject; tests
+    # check every shell's script).
+    from typer._completion_shared import get_completion_script, install
+
+    complete_var = "_{}_COMPLETE".format(PROG_NAME.replace("-", "_").upper())
+    if args[0] == "--show-completion":
+        script = get_completion_script(prog_name=PROG_NAME, complete_var=complete_var, shell=shell)
+        sys.stdout.write(script + "\n")
+        return True
+    shell, path = install(shell=shell, prog_name=PROG_NAME, complete_var=complete_var)
+    sys.stdout.write(f"{shell} completion installed in {path}\n")
+    sys.stdout.write("Completion will take effect once you restart the terminal\n")
+    return True
