@@ -118,17 +118,37 @@ def test_completion_installs_for_the_shell_named(tmp_path: Path) -> None:
     assert "complete --command hii-planner" in script.read_text(encoding="utf-8")
 
 
-def test_completion_for_an_unknown_shell_is_a_usage_error() -> None:
+def test_completion_for_an_unknown_shell_is_a_usage_error(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "hii_planner", "--show-completion", "tcsh"],
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "hii_planner", "--install-completion", "tcsh"],
+        capture_output=True, text=True, check=False, env={**os.environ, "HOME": str(tmp_path)},
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == (
-        "error: hii-planner completes bash, zsh, fish, powershell and pwsh, not 'tcsh'; "
-        "or leave the shell out for the one you are typing in\n"
+        "error: hii-planner does not complete tcsh; "
+        "name one: --install-completion bash, zsh, fish, powershell or pwsh\n"
     )
     assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []  # nothing installed
+
+
+def test_completion_where_no_shell_is_found_asks_for_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A Dockerfile's RUN has no shell above hii-planner for typer to find: say so, exit 2.
+    import typer._completion_shared
+
+    from hii_planner.cli.app import main
+
+    monkeypatch.setattr(typer._completion_shared, "_get_shell_name", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["hii-planner", "--show-completion"])
+    with pytest.raises(SystemExit) as finished:
+        main()
+    assert finished.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: hii-planner cannot tell which shell runs it; "
+        "name one: --show-completion bash, zsh, fish, powershell or pwsh\n"
+    )
 
 
 @pytest.mark.slow

@@ -83,35 +83,36 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 def main() -> None:
     """Console-script entry point."""
-    if _completion_for_named_shell(sys.argv[1:]):
+    if _completion_script(sys.argv[1:]):
         return
     app(prog_name=PROG_NAME)
 
 
-def _completion_for_named_shell(args: list[str]) -> bool:
-    """`--show-completion SHELL` / `--install-completion SHELL`, for the shell named.
+def _completion_script(args: list[str]) -> bool:
+    """`--show-completion [SHELL]` and `--install-completion [SHELL]`; True when handled.
 
     Typer's options take the shell they find running hii-planner and ignore a name
     after them, so `--show-completion fish` typed in bash gave bash's script, and a
-    Dockerfile (no shell to find) got "Shell  not supported". True when handled here.
+    Dockerfile (no shell to find) got "Shell  not supported". Here a shell named is
+    the one used, and one that cannot be found or completed is said in words.
     """
-    if len(args) != 2 or args[0] not in ("--show-completion", "--install-completion"):
+    if not 1 <= len(args) <= 2 or args[0] not in ("--show-completion", "--install-completion"):
         return False
-    shell = args[1]
-    if shell.startswith("-"):
+    if len(args) == 2 and args[1].startswith("-"):
         return False  # another option after it: typer's own handling
-    if shell not in SHELLS:
-        sys.stderr.write(
-            f"error: hii-planner completes {', '.join(SHELLS[:-1])} and {SHELLS[-1]}, "
-            f"not {shell!r}; or leave the shell out for the one you are typing in\n"
-        )
-        raise SystemExit(2)
-    # typer's own script writer and installer (typer is pinned in pyproject; tests
-    # check every shell's script).
-    from typer._completion_shared import get_completion_script, install
+    # typer's own shell finder, script writer and installer (typer is pinned in
+    # pyproject; tests check every shell's script).
+    from typer._completion_shared import _get_shell_name, get_completion_script, install
 
+    option = args[0]
+    shell = args[1] if len(args) == 2 else _get_shell_name()
+    shells = f"{', '.join(SHELLS[:-1])} or {SHELLS[-1]}"
+    if shell not in SHELLS:
+        found = "cannot tell which shell runs it" if shell is None else f"does not complete {shell}"
+        sys.stderr.write(f"error: hii-planner {found}; name one: {option} {shells}\n")
+        raise SystemExit(2)
     complete_var = "_{}_COMPLETE".format(PROG_NAME.replace("-", "_").upper())
-    if args[0] == "--show-completion":
+    if option == "--show-completion":
         script = get_completion_script(prog_name=PROG_NAME, complete_var=complete_var, shell=shell)
         sys.stdout.write(script + "\n")
         return True
