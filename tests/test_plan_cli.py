@@ -347,3 +347,29 @@ def test_csv_export_opens_in_excel(cli: Cli, workdir: Path, plan_file: Path) -> 
         rows = list(csv.DictReader(stream))
     assert rows[0]["notes"] == "Café, “quoted”\nline two"
     assert next(iter(rows[0])) == "reference"
+
+
+@pytest.mark.parametrize("previewed", [False, True])
+def test_a_new_plan_is_reported_with_what_to_know_unless_just_previewed(
+    make_library: LibraryFactory,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    previewed: bool,
+) -> None:
+    # `plan new` says the plan's warnings with where it went; after the guided planner's
+    # preview (which has just shown them) only where it went is said, not the warnings again.
+    import datetime as dt
+
+    from hii_planner import build_plan, request_from
+    from hii_planner.ui.plan_views import report_new_plan
+
+    library = load_library(
+        make_library([module("only", core=True)], info={"sessions": {"min": 10, "max": 32}})
+    )
+    request = request_from({"participant": "P-0042", "schedule": {"start": dt.date(2027, 1, 4)}})
+    result = build_plan(library, request, now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    assert result.warnings  # one session, fewer than the usual 10
+    report_new_plan(result, tmp_path / "P-0042.toml", previewed=previewed)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1].startswith(f"✓ wrote {tmp_path / 'P-0042.toml'}: 1 module, 1 session (1 h)")
+    assert any(line.startswith("warning: ") for line in lines) is not previewed

@@ -247,10 +247,10 @@ def new(
             merged,
             resume=resume,
             save=lambda r: save_new_plan(
-                r, out=out, force=force, discard_records=discard_records, cautions=False
+                r, out=out, force=force, discard_records=discard_records, previewed=True
             ),
             save_elsewhere=lambda r, target, replace: save_new_plan(
-                r, out=target, force=replace, discard_records=discard_records, cautions=False
+                r, out=target, force=replace, discard_records=discard_records, previewed=True
             ),
         )
         return
@@ -315,17 +315,20 @@ def save_new_plan(
     out: str | None,
     force: bool,
     discard_records: bool = False,
-    cautions: bool = True,
+    previewed: bool = False,
 ) -> Path | None:
-    """Write the plan (or print it for ``--out -``) and tell the facilitator what to know."""
+    """Write the plan (or print it for ``--out -``) and tell the facilitator what to know.
+
+    *previewed*: the guided planner's preview has just said it (only where it went is said).
+    """
     from hii_planner.plans.limits import check_plan_size
     from hii_planner.plans.planfile import dumps_plan, save_new_plan
     from hii_planner.ui.plan_views import report_new_plan
 
     if out == "-":
         sys.stdout.write(check_plan_size(dumps_plan(result.plan), file="the plan"))
-        report_new_plan(result, None, cautions=cautions)
+        report_new_plan(result, None, previewed=previewed)
         return None
     path = save_new_plan(result.plan, out, replace=force, discard_records=discard_records)
-    report_new_plan(result, path, cautions=cautions)
+    report_new_plan(result, path, previewed=previewed)
     return path

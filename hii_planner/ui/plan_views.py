@@ -88,30 +88,31 @@ def render_plan(
         console.print(overdue_hint(file))
 
 
-def report_new_plan(result: PlanResult, path: Path | None, *, cautions: bool = True) -> None:
+def report_new_plan(result: PlanResult, path: Path | None, *, previewed: bool = False) -> None:
     """After `plan new`: where the plan went, its size, and anything to know (on stderr).
 
-    Without *cautions* (the guided planner has shown them already) they are not repeated.
+    When *previewed* (the guided planner's preview has just shown the cautions,
+    warnings and notes of this plan), only where it went is said.
     """
     plan = result.plan
     console = stderr_console()
-    for caution in result.cautions if cautions else ():
-        notice(console, "caution", caution)
-    for warning in result.warnings:
-        notice(console, "warning", warning)
-    for note in result.notes:
-        notice(console, "note", note)
-    if result.uncovered_needs:
-        notice(
-            console, "note", "no planned session addresses: " + ", ".join(result.uncovered_needs)
-        )
+    if not previewed:
+        for caution in result.cautions:
+            notice(console, "caution", caution)
+        for warning in result.warnings:
+            notice(console, "warning", warning)
+        for note in result.notes:
+            notice(console, "note", note)
+        if result.uncovered_needs:
+            uncovered = ", ".join(result.uncovered_needs)
+            notice(console, "note", "no planned session addresses: " + uncovered)
     sessions = plan.sessions
     span = f"{sessions[0].date.isoformat()} to {sessions[-1].date.isoformat()}" if sessions else ""
     where = f"wrote {path}" if path else "plan written to stdout"
     console.print(
         Text("✓ ", style="bold green")
         + Text(
-            f"{where}: {len(plan.modules)} modules, {len(sessions)} sessions "
+            f"{where}: {plural(len(plan.modules), 'module')}, {plural(len(sessions), 'session')} "
             f"({hours(sum(s.minutes for s in sessions))}), {span}"
         )
     )
