@@ -165,6 +165,7 @@ def test_the_entry_point_spares_the_collector_at_exit(monkeypatch: pytest.Monkey
     from hii_planner.__main__ import main
 
     monkeypatch.setattr(sys, "argv", ["hii-planner", "--version"])
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # the entry point guards it: put back after
     gc.unfreeze()
     try:
         with pytest.raises(SystemExit) as finished:
